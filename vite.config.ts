@@ -1,0 +1,10 @@
+import { defineConfig } from 'vite';
+
+export default defineConfig({
+  worker: { format: 'es' },
+  test: {
+    include: ['tests/**/*.test.ts'],
+    testTimeout: 60_000,
+    pool: 'threads',
+  },
+});
