@@ -1,0 +1,122 @@
+/** The result object of model.md section 7, and the mergeable partial result a chunk of trials returns. */
+
+export interface Summary {
+  mean: number;
+  sd: number;
+  se: number;
+  ci95: [number, number];
+  p5: number;
+  p25: number;
+  p50: number;
+  p75: number;
+  p95: number;
+  cvar95: number;
+}
+
+export interface TtrSummary {
+  /** trials whose fulfilment dipped (recovered or censored) */
+  n: number;
+  noDip: number;
+  censored: number;
+  mean: number | null;
+  p50: number | null;
+  p95: number | null;
+}
+
+export type Band = [p5: number, p25: number, p50: number, p75: number, p95: number];
+
+export interface Attribution {
+  trials: number;
+  structural: number;
+  interaction: number;
+  byDisruption: Record<string, number>;
+}
+
+export interface PairedComparison {
+  shortfall: { mean: number; ci95: [number, number] };
+  shortfallPct: { mean: number; ci95: [number, number] };
+  probBetter: number;
+  probTie: number;
+  costPerUnitAvoided: number | null;
+  onFrontier: boolean;
+}
+
+export interface StrategyResult {
+  id: string;
+  name: string;
+  metrics: {
+    shortfall: Summary;
+    shortfallPct: Summary;
+    cost: Summary;
+    probShortfall: number;
+    worstFulfilment: Summary;
+    ttr: TtrSummary;
+    tts: Record<string, number>;
+    substituted: number;
+  };
+  bands: { fulfilment: Band[] };
+  attribution: Attribution;
+  vsBaseline?: PairedComparison;
+}
+
+export interface StageIndicator {
+  hhi: number;
+  topCountry: string;
+  topShare: number;
+}
+
+export interface DependenceCell {
+  shares: Record<string, number>;
+  over65: string[];
+}
+
+export interface RunResult {
+  scenario: { id: string; hash: string };
+  trials: number;
+  seed: number | string;
+  periods: number;
+  periodsPerYear: number;
+  unit: string;
+  indicators: Record<string, StageIndicator>;
+  dependence: Record<string, Record<string, DependenceCell>>;
+  strategies: StrategyResult[];
+  /** strategies of the scenario that were validated but not simulated, with why */
+  notRun?: { id: string; reason: string }[];
+}
+
+/** TTR status per trial. */
+export const TTR_NO_DIP = 0;
+export const TTR_RECOVERED = 1;
+export const TTR_CENSORED = 2;
+
+/** Per-trial outcomes of one strategy for trials [from, to): index i holds trial from + i. */
+export interface TrialOutcomes {
+  shortfall: Float64Array;
+  demand: Float64Array;
+  worstFulfilment: Float64Array;
+  substituted: Float64Array;
+  cost: Float64Array;
+  /** months; NaN when there was no dip */
+  ttr: Float64Array;
+  ttrStatus: Int8Array;
+}
+
+export interface StrategyPartial {
+  id: string;
+  outcomes: TrialOutcomes;
+  /** fulfilment band counts: periods x 1001 bins, bin b = min(1000, floor(1000 f)) */
+  bins: Int32Array;
+  /**
+   * Attribution's per-trial totals for trials [from, min(to, attributionTrials)):
+   * none[i] = S(no disruptions), without[k][i] = S(all but disruption k).
+   */
+  attribution: { none: Float64Array; without: Float64Array[] };
+  /** time to survive per maker id (months); only in the partial that holds trial 0 */
+  tts?: Record<string, number>;
+}
+
+export interface PartialResult {
+  from: number;
+  to: number;
+  strategies: StrategyPartial[];
+}

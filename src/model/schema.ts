@@ -1,0 +1,211 @@
+/**
+ * The scenario format of model.md section 1, written once: the TypeScript types are derived from
+ * these TypeBox schemas and scenarios/scenario.schema.json is generated from them (npm run schema).
+ */
+import { Type, type Static, type TSchema } from '@sinclair/typebox';
+
+const MAX = 1e12;
+const num = (o: object = {}) => Type.Number({ minimum: -MAX, maximum: MAX, ...o });
+const nonNeg = (o: object = {}) => num({ minimum: 0, ...o });
+const fraction = (o: object = {}) => num({ minimum: 0, maximum: 1, ...o });
+const strict = <T extends Record<string, TSchema>>(props: T, o: object = {}) =>
+  Type.Object(props, { additionalProperties: false, ...o });
+
+export const Id = Type.String({ pattern: '^[a-z0-9]+(-[a-z0-9]+)*$', description: 'kebab-case id' });
+export const Country = Type.String({ pattern: '^[A-Z]{2}$', description: 'ISO 3166 alpha-2, XX for rest of world' });
+export const Stage = Type.Union(
+  [Type.Literal('exploration'), Type.Literal('extraction'), Type.Literal('processing'), Type.Literal('manufacturing')],
+  { description: 'value-chain stage' },
+);
+
+const pair = Type.Tuple([num(), num()]);
+const triple = Type.Tuple([num(), num(), num()]);
+
+/** A number or a distribution of section 3. */
+export const Distribution = Type.Union(
+  [
+    num(),
+    strict({ fixed: num() }),
+    strict({ uniform: pair }),
+    strict({ triangular: triple }),
+    strict({ pert: triple }),
+    strict({ normal: Type.Tuple([num(), nonNeg()]) }),
+    strict({ lognormal: strict({ p5: num({ exclusiveMinimum: 0 }), p95: num({ exclusiveMinimum: 0 }) }) }),
+    strict({ exponential: num({ exclusiveMinimum: 0 }) }),
+    strict({ bernoulli: fraction() }),
+    strict({ discrete: Type.Array(Type.Tuple([num(), nonNeg()]), { minItems: 1 }) }),
+  ],
+  { description: 'a number or a distribution' },
+);
+
+export const Inventory = strict({ opening: nonNeg(), max: nonNeg() });
+
+export const SourceLink = strict({
+  from: Id,
+  share: num({ exclusiveMinimum: 0, maximum: 1 }),
+  route: Type.Optional(Id),
+  transitMonths: Type.Optional(nonNeg()),
+});
+
+export const ScenarioNode = strict({
+  id: Id,
+  name: Type.Optional(Type.String()),
+  stage: Stage,
+  country: Country,
+  capacity: nonNeg({ description: 'units per year' }),
+  unitCost: Type.Optional(nonNeg()),
+  yield: Type.Optional(num({ exclusiveMinimum: 0, maximum: 1 })),
+  inventory: Type.Optional(Inventory),
+  sources: Type.Optional(Type.Array(SourceLink)),
+  demand: Type.Optional(nonNeg({ description: 'units per year at month 0' })),
+  growth: Type.Optional(num({ exclusiveMinimum: -1 })),
+  demandNoise: Type.Optional(Distribution),
+  demandExpression: Type.Optional(Type.String({ minLength: 1 })),
+  successProbability: Type.Optional(fraction()),
+  leadTimeMonths: Type.Optional(Distribution),
+  rampMonths: Type.Optional(nonNeg()),
+});
+
+export const DisruptionTarget = Type.Union(
+  [
+    strict({ node: Id }),
+    strict({ nodes: Type.Array(Id, { minItems: 1 }) }),
+    strict({ country: Country, stages: Type.Optional(Type.Array(Stage, { minItems: 1 })), exportsOnly: Type.Optional(Type.Boolean()) }),
+    strict({ route: Id }),
+    strict({ demand: Type.Literal(true), nodes: Type.Optional(Type.Array(Id, { minItems: 1 })) }),
+  ],
+  { description: 'a node, nodes, a country, a route or demand' },
+);
+
+export const Disruption = strict({
+  id: Id,
+  name: Type.Optional(Type.String()),
+  description: Type.Optional(Type.String()),
+  target: DisruptionTarget,
+  start: Type.Optional(Distribution),
+  ratePerYear: Type.Optional(nonNeg()),
+  probabilityPerYear: Type.Optional(num({ minimum: 0, exclusiveMaximum: 1 })),
+  correlatedWith: Type.Optional(strict({ id: Id, probability: fraction() })),
+  duration: Distribution,
+  severity: Type.Optional(Distribution),
+  change: Type.Optional(Distribution),
+  recoveryMonths: Type.Optional(nonNeg()),
+  addedTransitMonths: Type.Optional(Distribution),
+});
+
+const ids = Type.Array(Id, { minItems: 1 });
+
+export const StockpileLever = strict({
+  nodes: Type.Optional(ids),
+  stage: Type.Optional(Stage),
+  units: Type.Optional(nonNeg()),
+  months: Type.Optional(nonNeg()),
+  refillPerMonth: Type.Optional(nonNeg()),
+  holdingCostPerUnitYear: Type.Optional(nonNeg()),
+});
+export const DiversifyLever = strict({
+  node: Id,
+  fromCountry: Type.Optional(Country),
+  fromNode: Type.Optional(Id),
+  fraction: fraction(),
+  to: ids,
+  qualificationMonths: Type.Optional(nonNeg()),
+  transitMonths: Type.Optional(nonNeg()),
+  route: Type.Optional(Id),
+});
+export const FlexibilityLever = strict({ stage: Stage, fraction: fraction(), delayMonths: Type.Optional(nonNeg()) });
+export const RecyclingLever = strict({
+  nodes: ids,
+  rate: Distribution,
+  lagMonths: Type.Optional(nonNeg()),
+  rampMonths: Type.Optional(nonNeg()),
+});
+export const SubstitutionLever = strict({ nodes: ids, fraction: fraction(), delayMonths: Type.Optional(nonNeg()) });
+export const NewCapacityLever = strict({ nodes: Type.Array(ScenarioNode, { minItems: 1 }), commissioningMonths: Distribution });
+
+export const Lever = Type.Union(
+  [
+    strict({ stockpile: StockpileLever }),
+    strict({ diversify: DiversifyLever }),
+    strict({ flexibility: FlexibilityLever }),
+    strict({ recycling: RecyclingLever }),
+    strict({ substitution: SubstitutionLever }),
+    strict({ newCapacity: NewCapacityLever }),
+  ],
+  { description: 'one lever: stockpile, diversify, flexibility, recycling, substitution or newCapacity' },
+);
+
+export const Strategy = strict({
+  id: Id,
+  name: Type.Optional(Type.String()),
+  description: Type.Optional(Type.String()),
+  levers: Type.Array(Lever),
+  cost: Type.Optional(strict({ capex: Type.Optional(nonNeg()), opexPerYear: Type.Optional(nonNeg()) })),
+});
+
+export const Reference = strict({
+  id: Id,
+  title: Type.String(),
+  url: Type.String(),
+  accessed: Type.Optional(Type.String()),
+  note: Type.Optional(Type.String()),
+});
+
+export const Assumption = strict({
+  text: Type.String(),
+  reason: Type.String(),
+  references: Type.Optional(Type.Array(Id)),
+});
+
+export const StageShare = strict({
+  shares: Type.Record(Country, fraction()),
+  reference: Id,
+});
+
+export const Scenario = strict(
+  {
+    $schema: Type.Optional(Type.String()),
+    id: Id,
+    name: Type.String(),
+    description: Type.Optional(Type.String()),
+    unit: Type.String({ minLength: 1 }),
+    currency: Type.Optional(Type.String()),
+    periodsPerYear: Type.Optional(Type.Union([Type.Literal(12), Type.Literal(52)])),
+    horizonMonths: Type.Integer({ minimum: 1, maximum: 1200 }),
+    trials: Type.Optional(Type.Integer({ minimum: 1, maximum: 10_000_000 })),
+    seed: Type.Optional(Type.Union([Type.Integer({ minimum: -MAX, maximum: MAX }), Type.String()])),
+    routes: Type.Optional(Type.Array(strict({ id: Id, name: Type.Optional(Type.String()) }))),
+    nodes: Type.Array(ScenarioNode, { minItems: 1 }),
+    disruptions: Type.Optional(Type.Array(Disruption)),
+    strategies: Type.Optional(Type.Array(Strategy)),
+    references: Type.Optional(Type.Array(Reference)),
+    assumptions: Type.Optional(Type.Array(Assumption)),
+    stageShares: Type.Optional(
+      strict({
+        exploration: Type.Optional(StageShare),
+        extraction: Type.Optional(StageShare),
+        processing: Type.Optional(StageShare),
+        manufacturing: Type.Optional(StageShare),
+      }),
+    ),
+  },
+  { $id: 'https://example.org/minerals-resilience/scenario.schema.json', title: 'Critical-mineral supply-chain scenario' },
+);
+
+export type Scenario = Static<typeof Scenario>;
+export type ScenarioNode = Static<typeof ScenarioNode>;
+export type SourceLink = Static<typeof SourceLink>;
+export type Distribution = Static<typeof Distribution>;
+export type Disruption = Static<typeof Disruption>;
+export type DisruptionTarget = Static<typeof DisruptionTarget>;
+export type Strategy = Static<typeof Strategy>;
+export type Lever = Static<typeof Lever>;
+export type StageName = Static<typeof Stage>;
+export type StockpileLever = Static<typeof StockpileLever>;
+export type DiversifyLever = Static<typeof DiversifyLever>;
+export type FlexibilityLever = Static<typeof FlexibilityLever>;
+export type RecyclingLever = Static<typeof RecyclingLever>;
+export type SubstitutionLever = Static<typeof SubstitutionLever>;
+export type NewCapacityLever = Static<typeof NewCapacityLever>;
+
+export const STAGES = ['exploration', 'extraction', 'processing', 'manufacturing'] as const;
