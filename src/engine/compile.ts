@@ -1,0 +1,232 @@
+/** Compiles a validated scenario (and one of its strategies) into the index-based CompiledModel. */
+import type { Disruption, Scenario, ScenarioNode, StageName, Strategy } from '../model/schema.ts';
+import { compileDemandExpression } from '../model/expression.ts';
+import { monthsToPeriods } from '../model/time.ts';
+import { compileDist } from '../random/distributions.ts';
+import {
+  OCCUR_CORRELATED, OCCUR_POISSON, OCCUR_SCRIPTED, STAGE_EXPLORATION, STAGE_EXTRACTION, STAGE_MANUFACTURING,
+  STAGE_PROCESSING, TARGET_DEMAND, TARGET_LINKS, TARGET_NODES,
+  type CompiledDisruption, type CompiledModel, type CompiledProject,
+} from './compiled-model.ts';
+import { disruptionOrder } from './disruption-order.ts';
+import { computePlan } from './plan.ts';
+
+const STAGE_INDEX: Record<StageName, number> = {
+  exploration: STAGE_EXPLORATION,
+  extraction: STAGE_EXTRACTION,
+  processing: STAGE_PROCESSING,
+  manufacturing: STAGE_MANUFACTURING,
+};
+
+interface LinkSpec {
+  from: number;
+  to: number;
+  share: number;
+  transit: number;
+  route: number;
+}
+
+/** Annual demand function of months for a maker; guards the far ends that validation does not cover. */
+function demandFunction(node: ScenarioNode): (months: number) => number {
+  if (node.demandExpression !== undefined) {
+    const compiled = compileDemandExpression(node.demandExpression);
+    if (!compiled.ok) throw new Error(`demandExpression of ${node.id}: ${compiled.message}`);
+    return (m) => {
+      const v = compiled.evaluate(m);
+      return Number.isFinite(v) && v > 0 ? v : 0;
+    };
+  }
+  const demand = node.demand ?? 0;
+  const growth = node.growth ?? 0;
+  return (m) => demand * Math.pow(1 + growth, m / 12);
+}
+
+/** Compiles the scenario for one strategy (null: the baseline). */
+export function compileModel(scenario: Scenario, strategy: Strategy | null = null): CompiledModel {
+  const ppy = scenario.periodsPerYear ?? 12;
+  const periods = monthsToPeriods(scenario.horizonMonths, ppy);
+  const nodes: ScenarioNode[] = [...scenario.nodes];
+  const n = nodes.length;
+  const index = new Map(nodes.map((node, i) => [node.id, i]));
+  const routeIndex = new Map((scenario.routes ?? []).map((r, i) => [r.id, i]));
+
+  const stage = new Int8Array(n);
+  const cap = new Float64Array(n);
+  const yld = new Float64Array(n);
+  const unitCost = new Float64Array(n);
+  const invOpening = new Float64Array(n);
+  const invMax = new Float64Array(n);
+  const makers: number[] = [];
+  const processors: number[] = [];
+  const mines: number[] = [];
+  const projects: CompiledProject[] = [];
+  nodes.forEach((node, i) => {
+    stage[i] = STAGE_INDEX[node.stage];
+    cap[i] = node.capacity / ppy;
+    yld[i] = node.stage === 'processing' ? (node.yield ?? 1) : 1;
+    unitCost[i] = node.unitCost ?? 0;
+    invOpening[i] = node.inventory?.opening ?? 0;
+    invMax[i] = node.inventory?.max ?? 0;
+    if (node.stage === 'manufacturing') makers.push(i);
+    else if (node.stage === 'processing') processors.push(i);
+    else mines.push(i);
+    if (node.stage === 'exploration') {
+      projects.push({
+        node: i,
+        successProbability: node.successProbability ?? 1,
+        lead: compileDist(node.leadTimeMonths ?? 0),
+        rampPeriods: monthsToPeriods(node.rampMonths ?? 0, ppy),
+        lever: -1,
+      });
+    }
+  });
+  const makerPos = new Int32Array(n).fill(-1);
+  makers.forEach((m, k) => (makerPos[m] = k));
+
+  const links: LinkSpec[] = [];
+  nodes.forEach((node, to) => {
+    for (const s of node.sources ?? []) {
+      links.push({
+        from: index.get(s.from)!,
+        to,
+        share: s.share,
+        transit: monthsToPeriods(s.transitMonths ?? 0, ppy),
+        route: s.route === undefined ? -1 : routeIndex.get(s.route)!,
+      });
+    }
+  });
+  const linkFrom = Int32Array.from(links, (l) => l.from);
+  const linkTo = Int32Array.from(links, (l) => l.to);
+  const linkShare = Float64Array.from(links, (l) => l.share);
+  const linkTransit = Int32Array.from(links, (l) => l.transit);
+  const linkRoute = Int32Array.from(links, (l) => l.route);
+  const maxTransit = links.reduce((m, l) => Math.max(m, l.transit), 0);
+  const [buyerStart, buyerLinks] = csr(n, linkTo);
+  const [sellerStart, sellerLinks] = csr(n, linkFrom);
+
+  const demandFns = makers.map((m) => demandFunction(nodes[m]));
+  const { planOffset, planWidth, demandPlan, plan, anticipation } = computePlan({
+    periods, periodsPerYear: ppy, maxTransit, demandFns, makers, processors, mines, yld,
+    linkFrom, linkTo, linkShare, linkTransit, buyerStart, buyerLinks, sellerStart, sellerLinks, nodeCount: n,
+  });
+
+  const disruptions = compileDisruptions(scenario.disruptions ?? [], {
+    ppy, index, routeIndex, nodes, stage, makerPos, linkFrom, linkTo, linkRoute,
+  });
+
+  const cost = strategy?.cost ?? {};
+  return {
+    strategyId: strategy?.id ?? 'baseline',
+    strategyName: strategy ? (strategy.name ?? strategy.id) : 'Baseline',
+    periodsPerYear: ppy,
+    periods,
+    horizonMonths: scenario.horizonMonths,
+    nodeIds: nodes.map((x) => x.id),
+    nodeCountry: nodes.map((x) => x.country),
+    stage, cap, yld, unitCost, invOpening, invMax,
+    makers: Int32Array.from(makers),
+    processors: Int32Array.from(processors),
+    mines: Int32Array.from(mines),
+    makerPos,
+    projects,
+    makerNoise: makers.map((m) => (nodes[m].demandNoise === undefined ? null : compileDist(nodes[m].demandNoise!))),
+    planOffset, planWidth, demandPlan, plan,
+    linkFrom, linkTo, linkShare, linkTransit, linkRoute,
+    buyerStart, buyerLinks, sellerStart, sellerLinks,
+    maxTransit, anticipation,
+    disruptions,
+    disruptionCount: (scenario.disruptions ?? []).length,
+    capex: cost.capex ?? 0,
+    opexTotal: ((cost.opexPerYear ?? 0) * scenario.horizonMonths) / 12,
+  };
+}
+
+/** Groups item indices by key into a compressed sparse row layout: [start (keys + 1), items]. */
+function csr(keys: number, keyOf: Int32Array): [Int32Array, Int32Array] {
+  const start = new Int32Array(keys + 1);
+  for (let i = 0; i < keyOf.length; i++) start[keyOf[i] + 1]++;
+  for (let k = 0; k < keys; k++) start[k + 1] += start[k];
+  const fill = start.slice(0, keys);
+  const items = new Int32Array(keyOf.length);
+  for (let i = 0; i < keyOf.length; i++) items[fill[keyOf[i]]++] = i;
+  return [start, items];
+}
+
+interface TargetContext {
+  ppy: number;
+  index: Map<string, number>;
+  routeIndex: Map<string, number>;
+  nodes: ScenarioNode[];
+  stage: Int8Array;
+  makerPos: Int32Array;
+  linkFrom: Int32Array;
+  linkTo: Int32Array;
+  linkRoute: Int32Array;
+}
+
+function compileDisruptions(list: Disruption[], ctx: TargetContext): CompiledDisruption[] {
+  const order = disruptionOrder(list);
+  const position = new Map(order.map((fileIndex, k) => [list[fileIndex].id, k]));
+  return order.map((fileIndex) => {
+    const d = list[fileIndex];
+    const [targetKind, targets] = resolveTarget(d, ctx);
+    let occurrence = OCCUR_SCRIPTED;
+    let ratePerPeriod = 0;
+    if (d.ratePerYear !== undefined) {
+      occurrence = OCCUR_POISSON;
+      ratePerPeriod = d.ratePerYear / ctx.ppy;
+    } else if (d.probabilityPerYear !== undefined) {
+      occurrence = OCCUR_POISSON;
+      ratePerPeriod = -Math.log(1 - d.probabilityPerYear) / ctx.ppy;
+    } else if (d.correlatedWith !== undefined) {
+      occurrence = OCCUR_CORRELATED;
+    }
+    return {
+      fileIndex,
+      id: d.id,
+      occurrence,
+      start: d.start === undefined ? null : compileDist(d.start),
+      ratePerPeriod,
+      parent: d.correlatedWith ? position.get(d.correlatedWith.id)! : -1,
+      probability: d.correlatedWith?.probability ?? 0,
+      duration: compileDist(d.duration),
+      magnitude: compileDist((targetKind === TARGET_DEMAND ? d.change : d.severity) ?? 0),
+      addedTransit: d.addedTransitMonths === undefined ? null : compileDist(d.addedTransitMonths),
+      recoveryPeriods: monthsToPeriods(d.recoveryMonths ?? 0, ctx.ppy),
+      targetKind,
+      targets,
+    };
+  });
+}
+
+/** Resolves a target to the node, link or maker indices it hits (model.md section 3). */
+function resolveTarget(d: Disruption, ctx: TargetContext): [number, Int32Array] {
+  const t = d.target;
+  if ('demand' in t) {
+    const makerIds = t.nodes ?? ctx.nodes.filter((x) => x.stage === 'manufacturing').map((x) => x.id);
+    return [TARGET_DEMAND, Int32Array.from(makerIds.map((id) => ctx.makerPos[ctx.index.get(id)!]).filter((k) => k >= 0))];
+  }
+  if ('route' in t) {
+    const r = ctx.routeIndex.get(t.route)!;
+    const hit: number[] = [];
+    ctx.linkRoute.forEach((route, l) => route === r && hit.push(l));
+    return [TARGET_LINKS, Int32Array.from(hit)];
+  }
+  if ('country' in t) {
+    const stages = new Set((t.stages ?? ['exploration', 'extraction', 'processing', 'manufacturing']).map((s) => STAGE_INDEX[s]));
+    const matches = (i: number) => ctx.nodes[i].country === t.country && stages.has(ctx.stage[i]);
+    if (t.exportsOnly) {
+      const hit: number[] = [];
+      for (let l = 0; l < ctx.linkFrom.length; l++) {
+        if (matches(ctx.linkFrom[l]) && ctx.nodes[ctx.linkTo[l]].country !== t.country) hit.push(l);
+      }
+      return [TARGET_LINKS, Int32Array.from(hit)];
+    }
+    const hit: number[] = [];
+    ctx.nodes.forEach((_, i) => matches(i) && hit.push(i));
+    return [TARGET_NODES, Int32Array.from(hit)];
+  }
+  const ids = 'node' in t ? [t.node] : t.nodes;
+  return [TARGET_NODES, Int32Array.from(ids.map((id) => ctx.index.get(id)).filter((i): i is number => i !== undefined))];
+}
+

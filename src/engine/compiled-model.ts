@@ -1,0 +1,108 @@
+/** The compiled, index-based form of one strategy of a scenario: flat typed arrays the hot loop reads. */
+import type { CompiledDist } from '../random/distributions.ts';
+
+export const STAGE_EXPLORATION = 0;
+export const STAGE_EXTRACTION = 1;
+export const STAGE_PROCESSING = 2;
+export const STAGE_MANUFACTURING = 3;
+
+export const TARGET_NODES = 0;
+export const TARGET_LINKS = 1;
+export const TARGET_DEMAND = 2;
+
+export const OCCUR_SCRIPTED = 0;
+export const OCCUR_POISSON = 1;
+export const OCCUR_CORRELATED = 2;
+
+/** A disruption with its targets resolved to node, link or maker indices. */
+export interface CompiledDisruption {
+  /** position in the scenario's disruptions list (attribution masks use it) */
+  fileIndex: number;
+  id: string;
+  occurrence: number;
+  start: CompiledDist | null;
+  /** expected new starts per period of a Poisson rule */
+  ratePerPeriod: number;
+  /** index in the model's processing order of the parent, for correlated rules */
+  parent: number;
+  probability: number;
+  duration: CompiledDist;
+  /** severity, or the change of a demand target */
+  magnitude: CompiledDist;
+  addedTransit: CompiledDist | null;
+  recoveryPeriods: number;
+  targetKind: number;
+  /** node indices (TARGET_NODES), link indices (TARGET_LINKS) or maker positions (TARGET_DEMAND) */
+  targets: Int32Array;
+}
+
+/** A project: an exploration node (world stream) or a new-capacity node (its lever's stream). */
+export interface CompiledProject {
+  node: number;
+  successProbability: number;
+  /** lead time in months (exploration) or commissioning in months (new capacity) */
+  lead: CompiledDist;
+  rampPeriods: number;
+  /** -1 for exploration projects; else the lever (0-based within the strategy) that builds it */
+  lever: number;
+}
+
+export interface CompiledModel {
+  strategyId: string;
+  strategyName: string;
+  periodsPerYear: number;
+  periods: number;
+  horizonMonths: number;
+
+  nodeIds: string[];
+  nodeCountry: string[];
+  stage: Int8Array;
+  /** capacity per period */
+  cap: Float64Array;
+  yld: Float64Array;
+  unitCost: Float64Array;
+  invOpening: Float64Array;
+  invMax: Float64Array;
+
+  /** node indices by role, in file order */
+  makers: Int32Array;
+  processors: Int32Array;
+  /** extraction nodes and projects: they only receive requests */
+  mines: Int32Array;
+  /** position of a node among the makers, -1 otherwise */
+  makerPos: Int32Array;
+  projects: CompiledProject[];
+  /** per maker, its noise distribution or null */
+  makerNoise: (CompiledDist | null)[];
+
+  /** plan window: index t + planOffset for t in [-planOffset, planWidth - planOffset) */
+  planOffset: number;
+  planWidth: number;
+  /** planned demand per maker per period, D(t), makers x planWidth */
+  demandPlan: Float64Array;
+  /** planned need per node, P_n(t), nodes x planWidth */
+  plan: Float64Array;
+
+  linkFrom: Int32Array;
+  linkTo: Int32Array;
+  /** nominal shares before any diversify lever applies */
+  linkShare: Float64Array;
+  linkTransit: Int32Array;
+  linkRoute: Int32Array;
+  /** links of each buyer: buyerLinks[buyerStart[n] .. buyerStart[n + 1]) */
+  buyerStart: Int32Array;
+  buyerLinks: Int32Array;
+  /** links of each source */
+  sellerStart: Int32Array;
+  sellerLinks: Int32Array;
+  maxTransit: number;
+  /** anticipation g of each link's buyer over the link's transit, links x (maxTransit + periods), index t + maxTransit */
+  anticipation: Float64Array;
+
+  /** in processing order: each correlated child after its parent */
+  disruptions: CompiledDisruption[];
+  disruptionCount: number;
+
+  capex: number;
+  opexTotal: number;
+}

@@ -1,0 +1,95 @@
+/** From the merged partial of a whole run to the result object of model.md section 7. */
+import type { Scenario } from '../model/schema.ts';
+import { scenarioHash } from '../model/scenario-hash.ts';
+import { bandsFromBins } from '../stats/bands.ts';
+import { dependence } from '../stats/dependence.ts';
+import { frontierFlags } from '../stats/frontier.ts';
+import { stageIndicators } from '../stats/indicators.ts';
+import { pairedComparison } from '../stats/paired.ts';
+import { mean, summarise } from '../stats/summary.ts';
+import { summariseTtr } from '../stats/time-to-recover.ts';
+import type { CompiledRun } from './compile-run.ts';
+import type { Attribution, PartialResult, RunResult, StrategyPartial, StrategyResult } from './result.ts';
+
+/** Builds the run result; `merged` covers every trial (mergePartials). */
+export function summariseRun(scenario: Scenario, run: CompiledRun, merged: PartialResult): RunResult {
+  const base = run.models[0];
+  const pct = merged.strategies.map(shortfallPct);
+  const strategies: StrategyResult[] = merged.strategies.map((s, k) => {
+    const model = run.models[k];
+    const o = s.outcomes;
+    let withShortfall = 0;
+    for (let i = 0; i < o.shortfall.length; i++) if (o.shortfall[i] > 0) withShortfall++;
+    return {
+      id: model.strategyId,
+      name: model.strategyName,
+      metrics: {
+        shortfall: summarise(o.shortfall),
+        shortfallPct: summarise(pct[k]),
+        cost: summarise(o.cost),
+        probShortfall: withShortfall / o.shortfall.length,
+        worstFulfilment: summarise(o.worstFulfilment),
+        ttr: summariseTtr(o.ttr, o.ttrStatus),
+        tts: s.tts ?? {},
+        substituted: mean(o.substituted),
+      },
+      bands: { fulfilment: bandsFromBins(s.bins, model.periods, run.trials) },
+      attribution: attribution(s, run),
+    };
+  });
+  const frontier = frontierFlags(strategies.map((s) => ({ cost: s.metrics.cost.mean, shortfall: s.metrics.shortfall.mean })));
+  const b = merged.strategies[0].outcomes;
+  strategies.forEach((st, k) => {
+    if (k === 0) return;
+    const o = merged.strategies[k].outcomes;
+    st.vsBaseline = {
+      ...pairedComparison({
+        baseShortfall: b.shortfall,
+        stratShortfall: o.shortfall,
+        baseShortfallPct: pct[0],
+        stratShortfallPct: pct[k],
+        demand: b.demand,
+        baseCostMean: strategies[0].metrics.cost.mean,
+        stratCostMean: st.metrics.cost.mean,
+      }),
+      onFrontier: frontier[k],
+    };
+  });
+  const plannedDemand0: Record<string, number> = {};
+  base.makers.forEach((m, k) => (plannedDemand0[base.nodeIds[m]] = base.demandPlan[k * base.planWidth + base.planOffset]));
+  return {
+    scenario: { id: scenario.id, hash: scenarioHash(scenario) },
+    trials: run.trials,
+    seed: run.seed,
+    periods: base.periods,
+    periodsPerYear: base.periodsPerYear,
+    unit: scenario.unit,
+    indicators: stageIndicators(scenario.nodes),
+    dependence: dependence(scenario.nodes, plannedDemand0),
+    strategies,
+    ...(run.notRun.length > 0 ? { notRun: run.notRun } : {}),
+  };
+}
+
+/** Per-trial shortfall as a percentage of that trial's demand (0 when demand is 0). */
+function shortfallPct(s: StrategyPartial): Float64Array {
+  const { shortfall, demand } = s.outcomes;
+  return Float64Array.from(shortfall, (x, i) => (demand[i] > 0 ? (100 * x) / demand[i] : 0));
+}
+
+/** Attribution of model.md section 5: parts that add up to the mean shortfall of the attribution trials. */
+function attribution(s: StrategyPartial, run: CompiledRun): Attribution {
+  const n = s.attribution.none.length;
+  if (n === 0) return { trials: 0, structural: 0, interaction: 0, byDisruption: {} };
+  const all = mean(s.outcomes.shortfall.subarray(0, n));
+  const structural = mean(s.attribution.none);
+  const byDisruption: Record<string, number> = {};
+  let parts = structural;
+  run.disruptionIds.forEach((id, k) => {
+    const w = s.attribution.without[k];
+    const diff = Float64Array.from(w, (x, i) => s.outcomes.shortfall[i] - x);
+    byDisruption[id] = mean(diff);
+    parts += byDisruption[id];
+  });
+  return { trials: n, structural, interaction: all - parts, byDisruption };
+}
