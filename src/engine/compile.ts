@@ -9,22 +9,15 @@ import {
   type CompiledDisruption, type CompiledModel, type CompiledProject,
 } from './compiled-model.ts';
 import { disruptionOrder } from './disruption-order.ts';
+import { applyDiversify, compileDiversify, type CompiledDiversify, type LinkDraft } from './levers/diversify.ts';
 import { computePlan } from './plan.ts';
 
-const STAGE_INDEX: Record<StageName, number> = {
+export const STAGE_INDEX: Record<StageName, number> = {
   exploration: STAGE_EXPLORATION,
   extraction: STAGE_EXTRACTION,
   processing: STAGE_PROCESSING,
   manufacturing: STAGE_MANUFACTURING,
 };
-
-interface LinkSpec {
-  from: number;
-  to: number;
-  share: number;
-  transit: number;
-  route: number;
-}
 
 /** Annual demand function of months for a maker; guards the far ends that validation does not cover. */
 function demandFunction(node: ScenarioNode): (months: number) => number {
@@ -45,7 +38,23 @@ function demandFunction(node: ScenarioNode): (months: number) => number {
 export function compileModel(scenario: Scenario, strategy: Strategy | null = null): CompiledModel {
   const ppy = scenario.periodsPerYear ?? 12;
   const periods = monthsToPeriods(scenario.horizonMonths, ppy);
+  const toPeriods = (months: number | undefined) => monthsToPeriods(months ?? 0, ppy);
+  const levers = strategy?.levers ?? [];
+
+  // Nodes: the scenario's, then each newCapacity lever's, in lever order.
   const nodes: ScenarioNode[] = [...scenario.nodes];
+  const newNodeLever: number[] = nodes.map(() => -1);
+  const leverDraws: CompiledModel['leverDraws'] = [];
+  levers.forEach((lever, k) => {
+    if ('newCapacity' in lever) {
+      for (const node of lever.newCapacity.nodes) {
+        nodes.push(node);
+        newNodeLever.push(k);
+      }
+      leverDraws.push({ lever: k, kind: 'commissioning', dist: compileDist(lever.newCapacity.commissioningMonths) });
+    }
+    if ('recycling' in lever) leverDraws.push({ lever: k, kind: 'recycling', dist: compileDist(lever.recycling.rate) });
+  });
   const n = nodes.length;
   const index = new Map(nodes.map((node, i) => [node.id, i]));
   const routeIndex = new Map((scenario.routes ?? []).map((r, i) => [r.id, i]));
@@ -70,49 +79,110 @@ export function compileModel(scenario: Scenario, strategy: Strategy | null = nul
     if (node.stage === 'manufacturing') makers.push(i);
     else if (node.stage === 'processing') processors.push(i);
     else mines.push(i);
-    if (node.stage === 'exploration') {
+    const lever = newNodeLever[i];
+    if (node.stage === 'exploration' || lever >= 0) {
       projects.push({
         node: i,
-        successProbability: node.successProbability ?? 1,
-        lead: compileDist(node.leadTimeMonths ?? 0),
-        rampPeriods: monthsToPeriods(node.rampMonths ?? 0, ppy),
-        lever: -1,
+        successProbability: lever >= 0 ? 1 : (node.successProbability ?? 1),
+        lead: compileDist(lever >= 0 ? 0 : (node.leadTimeMonths ?? 0)),
+        rampPeriods: toPeriods(node.rampMonths),
+        lever,
       });
     }
   });
   const makerPos = new Int32Array(n).fill(-1);
   makers.forEach((m, k) => (makerPos[m] = k));
 
-  const links: LinkSpec[] = [];
+  // Links: every node's mix, then the new links of diversify levers.
+  const drafts: LinkDraft[] = [];
   nodes.forEach((node, to) => {
     for (const s of node.sources ?? []) {
-      links.push({
-        from: index.get(s.from)!,
-        to,
-        share: s.share,
-        transit: monthsToPeriods(s.transitMonths ?? 0, ppy),
+      drafts.push({
+        from: index.get(s.from)!, to, share: s.share, transit: toPeriods(s.transitMonths),
         route: s.route === undefined ? -1 : routeIndex.get(s.route)!,
       });
     }
   });
-  const linkFrom = Int32Array.from(links, (l) => l.from);
-  const linkTo = Int32Array.from(links, (l) => l.to);
-  const linkShare = Float64Array.from(links, (l) => l.share);
-  const linkTransit = Int32Array.from(links, (l) => l.transit);
-  const linkRoute = Int32Array.from(links, (l) => l.route);
-  const maxTransit = links.reduce((m, l) => Math.max(m, l.transit), 0);
+  const country = nodes.map((x) => x.country);
+  const diversify: CompiledDiversify[] = [];
+  for (const lever of levers) {
+    if (!('diversify' in lever)) continue;
+    const d = compileDiversify(lever.diversify, drafts, { index, country, routeIndex, transit: toPeriods(lever.diversify.transitMonths) });
+    d.qualificationPeriods = toPeriods(lever.diversify.qualificationMonths);
+    diversify.push(d);
+  }
+  const linkFrom = Int32Array.from(drafts, (l) => l.from);
+  const linkTo = Int32Array.from(drafts, (l) => l.to);
+  const linkShare = Float64Array.from(drafts, (l) => l.share);
+  const linkTransit = Int32Array.from(drafts, (l) => l.transit);
+  const linkRoute = Int32Array.from(drafts, (l) => l.route);
+  const maxTransit = drafts.reduce((m, l) => Math.max(m, l.transit), 0);
   const [buyerStart, buyerLinks] = csr(n, linkTo);
   const [sellerStart, sellerLinks] = csr(n, linkFrom);
+
+  // The plan uses the strategy's nominal shares once all its diversify levers apply.
+  const planShare = Float64Array.from(linkShare);
+  for (const b of new Set(diversify.map((d) => d.buyer))) applyDiversify(planShare, linkShare, diversify, () => true, b, { buyerStart, buyerLinks });
 
   const demandFns = makers.map((m) => demandFunction(nodes[m]));
   const { planOffset, planWidth, demandPlan, plan, anticipation } = computePlan({
     periods, periodsPerYear: ppy, maxTransit, demandFns, makers, processors, mines, yld,
-    linkFrom, linkTo, linkShare, linkTransit, buyerStart, buyerLinks, sellerStart, sellerLinks, nodeCount: n,
+    linkFrom, linkTo, linkShare: planShare, linkTransit, buyerStart, buyerLinks, sellerStart, sellerLinks, nodeCount: n,
   });
 
   const disruptions = compileDisruptions(scenario.disruptions ?? [], {
     ppy, index, routeIndex, nodes, stage, makerPos, linkFrom, linkTo, linkRoute,
   });
+
+  // Stockpiles, flexibility, recycling, substitution.
+  const stockMax = new Float64Array(n);
+  const stockRefill = new Float64Array(n);
+  const stockHolding = new Float64Array(n);
+  const flexFraction = new Float64Array(4);
+  const flexDelay = new Int32Array(4);
+  const recycling: CompiledModel['recycling'] = [];
+  const subFraction = new Float64Array(makers.length);
+  const subDelay = new Int32Array(makers.length);
+  levers.forEach((lever, k) => {
+    if ('stockpile' in lever) {
+      const sp = lever.stockpile;
+      const ids = sp.nodes ?? nodes.filter((x) => x.stage === sp.stage).map((x) => x.id);
+      for (const id of ids) {
+        const i = index.get(id)!;
+        stockMax[i] = sp.units ?? ((sp.months ?? 0) * plan[i * planWidth + planOffset] * ppy) / 12;
+        stockRefill[i] = ((sp.refillPerMonth ?? 0) * 12) / ppy;
+        stockHolding[i] = (sp.holdingCostPerUnitYear ?? 0) / ppy;
+      }
+    }
+    if ('flexibility' in lever) {
+      const s = STAGE_INDEX[lever.flexibility.stage];
+      flexFraction[s] = lever.flexibility.fraction;
+      flexDelay[s] = toPeriods(lever.flexibility.delayMonths);
+    }
+    if ('recycling' in lever) {
+      recycling.push({
+        lever: k,
+        nodes: Int32Array.from(lever.recycling.nodes, (id) => index.get(id)!),
+        lag: toPeriods(lever.recycling.lagMonths),
+        ramp: toPeriods(lever.recycling.rampMonths),
+      });
+    }
+    if ('substitution' in lever) {
+      for (const id of lever.substitution.nodes) {
+        const pos = makerPos[index.get(id)!];
+        subFraction[pos] = lever.substitution.fraction;
+        subDelay[pos] = toPeriods(lever.substitution.delayMonths);
+      }
+    }
+  });
+  // Recycling before period 0 feeds on planned demand (model.md section 4).
+  const recycleLagMax = recycling.reduce((m, r) => Math.max(m, r.lag), 0) + maxTransit + 1;
+  const demandBefore = new Float64Array(recycleLagMax);
+  for (let t = -recycleLagMax; t < 0; t++) {
+    let total = 0;
+    for (const fn of demandFns) total += fn((t * 12) / ppy) / ppy;
+    demandBefore[t + recycleLagMax] = total;
+  }
 
   const cost = strategy?.cost ?? {};
   return {
@@ -122,7 +192,7 @@ export function compileModel(scenario: Scenario, strategy: Strategy | null = nul
     periods,
     horizonMonths: scenario.horizonMonths,
     nodeIds: nodes.map((x) => x.id),
-    nodeCountry: nodes.map((x) => x.country),
+    nodeCountry: country,
     stage, cap, yld, unitCost, invOpening, invMax,
     makers: Int32Array.from(makers),
     processors: Int32Array.from(processors),
@@ -138,6 +208,13 @@ export function compileModel(scenario: Scenario, strategy: Strategy | null = nul
     disruptionCount: (scenario.disruptions ?? []).length,
     capex: cost.capex ?? 0,
     opexTotal: ((cost.opexPerYear ?? 0) * scenario.horizonMonths) / 12,
+    leverCount: levers.length,
+    leverDraws,
+    diversify,
+    stockMax, stockRefill, stockHolding,
+    flexFraction, flexDelay,
+    recycling, recycleLagMax, demandBefore,
+    subFraction, subDelay,
   };
 }
 
@@ -229,4 +306,3 @@ function resolveTarget(d: Disruption, ctx: TargetContext): [number, Int32Array] 
   const ids = 'node' in t ? [t.node] : t.nodes;
   return [TARGET_NODES, Int32Array.from(ids.map((id) => ctx.index.get(id)).filter((i): i is number => i !== undefined))];
 }
-

@@ -1,5 +1,6 @@
 /** The compiled, index-based form of one strategy of a scenario: flat typed arrays the hot loop reads. */
 import type { CompiledDist } from '../random/distributions.ts';
+import type { CompiledDiversify } from './levers/diversify.ts';
 
 export const STAGE_EXPLORATION = 0;
 export const STAGE_EXTRACTION = 1;
@@ -105,4 +106,26 @@ export interface CompiledModel {
 
   capex: number;
   opexTotal: number;
+
+  /** number of levers of the strategy; lever k draws from stream `seed:i:levers:k` */
+  leverCount: number;
+  /** levers with a draw: recycling rates and commissioning times, in lever order */
+  leverDraws: { lever: number; kind: 'recycling' | 'commissioning'; dist: CompiledDist }[];
+  /** diversify levers in lever order; the plan uses their shares */
+  diversify: CompiledDiversify[];
+  /** stockpile per node: size (units; 0 none), refill per period, holding cost per unit per period */
+  stockMax: Float64Array;
+  stockRefill: Float64Array;
+  stockHolding: Float64Array;
+  /** flexibility by buyer stage index: fraction (0 none) and delay in periods */
+  flexFraction: Float64Array;
+  flexDelay: Int32Array;
+  /** recycling levers */
+  recycling: { lever: number; nodes: Int32Array; lag: number; ramp: number }[];
+  /** total planned demand for t in [-recycleLagMax, 0), index t + recycleLagMax */
+  recycleLagMax: number;
+  demandBefore: Float64Array;
+  /** substitution per maker position: fraction (0 none) and delay in periods */
+  subFraction: Float64Array;
+  subDelay: Int32Array;
 }

@@ -1,14 +1,17 @@
 /**
  * One trial of one strategy: every step of model.md section 2 over flat typed arrays, with the events of
- * section 3 drawn from the trial's own streams (section 5). No allocation per period.
+ * section 3 and the levers of section 4, each drawn from the trial's own streams (section 5).
+ * Nothing is allocated per period.
  */
 import { createRng, streamSeed, type Rng } from '../random/rng.ts';
 import { poisson, sample } from '../random/distributions.ts';
 import { durationToPeriods, monthsToPeriods } from '../model/time.ts';
 import { timeToRecover } from '../stats/time-to-recover.ts';
 import {
-  OCCUR_CORRELATED, OCCUR_POISSON, OCCUR_SCRIPTED, TARGET_DEMAND, TARGET_LINKS, TARGET_NODES, type CompiledModel,
+  OCCUR_CORRELATED, OCCUR_POISSON, OCCUR_SCRIPTED, STAGE_MANUFACTURING, STAGE_PROCESSING, TARGET_DEMAND, TARGET_LINKS,
+  TARGET_NODES, type CompiledModel,
 } from './compiled-model.ts';
+import { applyDiversify } from './levers/diversify.ts';
 import type { TrialState } from './trial-state.ts';
 
 /** Material accounts of one trial (model.md section 2, Balance). */
@@ -38,13 +41,16 @@ export interface TrialOutcome {
 
 /** Optional per-period detail for tests and for the stage shares of a real scenario. */
 export interface TrialTrace {
-  /** units each node shipped (makers: delivered), nodes x periods */
+  /** units each node shipped from its capacity in all tiers (makers: delivered), nodes x periods */
   shipped: Float64Array;
   /** available capacity c_n(t), nodes x periods */
   capacity: Float64Array;
-  /** demand d_n(t) and delivered, makers x periods */
+  /** demand d_n(t), delivered and shortfall after substitution, makers x periods */
   makerDemand: Float64Array;
   makerDelivered: Float64Array;
+  makerShortfall: Float64Array;
+  /** stockpile level at the end of each period, nodes x periods */
+  stock: Float64Array;
 }
 
 export interface TrialOptions {
@@ -70,15 +76,20 @@ export function createOutcome(): TrialOutcome {
 /** Creates a trace sized for the model. */
 export function createTrace(model: CompiledModel): TrialTrace {
   const H = model.periods;
+  const n = model.nodeIds.length;
+  const m = model.makers.length;
   return {
-    shipped: new Float64Array(model.nodeIds.length * H),
-    capacity: new Float64Array(model.nodeIds.length * H),
-    makerDemand: new Float64Array(model.makers.length * H),
-    makerDelivered: new Float64Array(model.makers.length * H),
+    shipped: new Float64Array(n * H),
+    capacity: new Float64Array(n * H),
+    makerDemand: new Float64Array(m * H),
+    makerDelivered: new Float64Array(m * H),
+    makerShortfall: new Float64Array(m * H),
+    stock: new Float64Array(n * H),
   };
 }
 
 const NEVER = 0x3fffffff;
+const EPS = 1e-12;
 
 /** Simulates trial `opts.trial` of the model into `out` (and s.fulfilment, chain fulfilment per period). */
 export function simulateTrial(model: CompiledModel, s: TrialState, opts: TrialOptions, out: TrialOutcome): void {
@@ -91,8 +102,10 @@ export function simulateTrial(model: CompiledModel, s: TrialState, opts: TrialOp
   const OFF = model.planOffset;
   const { makers, processors, mines, linkFrom, linkTo, linkTransit, buyerStart, buyerLinks, sellerStart, sellerLinks } = model;
   const { cap, yld, invMax, anticipation, demandPlan, projects, disruptions } = model;
-  const { aNode, aLink, addTransit, demandMult, online, onlineAt, avail, share, req, reqIn, arrivals, refillArrivals } = s;
-  const { inventory, refillInTransit, inputLeft, shippedOut, shippedTotal, demand, delivered, fulfilment } = s;
+  const { stockMax, stockRefill, stockHolding, flexFraction, flexDelay, recycling, subFraction, subDelay } = model;
+  const { aNode, aLink, addTransit, demandMult, online, onlineAt, avail, share, req, want, shippedLink, reqIn, treq, treqIn } = s;
+  const { arrivals, refillArrivals, inventory, refillInTransit, refillNow, inputLeft, shippedOut, shippedTotal } = s;
+  const { recycled, stock, demand, delivered, fulfilment, deliveredHistory, flexCount, subCount } = s;
   const M = makers.length;
   const P = processors.length;
   const quiet = opts.quiet === true;
@@ -102,6 +115,17 @@ export function simulateTrial(model: CompiledModel, s: TrialState, opts: TrialOp
   const led = out.ledger;
   led.extracted = led.recycled = led.inTransitStart = led.delivered = led.closing = led.inTransitEnd = led.yieldLoss = led.excess = 0;
 
+  let hasRefill = false;
+  let hasStock = false;
+  for (let i = 0; i < N; i++) {
+    if (invMax[i] > 0 || (stockMax[i] > 0 && stockRefill[i] > 0)) hasRefill = true;
+    if (stockMax[i] > 0) hasStock = true;
+  }
+  const hasFlex = flexFraction[STAGE_MANUFACTURING] > 0 || flexFraction[STAGE_PROCESSING] > 0;
+  const hasRecycling = recycling.length > 0;
+  let hasSubstitution = false;
+  for (let k = 0; k < M; k++) if (subFraction[k] > 0) hasSubstitution = true;
+
   const dRng: Rng = createRng(streamSeed.disruptions(opts.seed, opts.trial));
   const wRng: Rng = createRng(streamSeed.world(opts.seed, opts.trial));
 
@@ -109,14 +133,18 @@ export function simulateTrial(model: CompiledModel, s: TrialState, opts: TrialOp
   refillArrivals.fill(0);
   refillInTransit.fill(0);
   shippedTotal.fill(0);
+  recycled.fill(0);
+  flexCount.fill(0);
+  subCount.fill(0);
   inventory.set(model.invOpening);
+  stock.set(stockMax);
   share.set(model.linkShare);
   online.fill(1);
   onlineAt.fill(0);
   s.evDisruption.length = s.evStart.length = s.evEnd.length = s.evRecoveryEnd.length = 0;
   s.evMagnitude.length = s.evAdded.length = s.live.length = s.starts.length = 0;
   let opening = 0;
-  for (let i = 0; i < N; i++) opening += inventory[i];
+  for (let i = 0; i < N; i++) opening += inventory[i] + stock[i];
   led.opening = opening;
 
   // World stream: each exploration project in file order, success then lead time, always both.
@@ -126,6 +154,25 @@ export function simulateTrial(model: CompiledModel, s: TrialState, opts: TrialOp
     const lead = Math.max(0, sample(p.lead, wRng));
     onlineAt[p.node] = u < p.successProbability ? monthsToPeriods(lead, ppy) : NEVER;
   }
+  // Lever streams: lever k's draws once per trial.
+  for (const e of model.leverDraws) {
+    const v = sample(e.dist, createRng(streamSeed.lever(opts.seed, opts.trial, e.lever)));
+    if (e.kind === 'commissioning') {
+      const at = monthsToPeriods(Math.max(0, v), ppy);
+      for (const p of projects) if (p.lever === e.lever) onlineAt[p.node] = at;
+    } else {
+      recycling.forEach((r, j) => r.lever === e.lever && (s.recycleRate[j] = Math.min(1, Math.max(0, v))));
+    }
+  }
+  // Diversify applies qualification after its last `to` node is online.
+  model.diversify.forEach((d, k) => {
+    let last = 0;
+    for (const node of d.toNodes) last = Math.max(last, onlineAt[node]);
+    s.switchAt[k] = last >= NEVER ? NEVER : last + d.qualificationPeriods;
+    s.diversifyActive[k] = 0;
+  });
+  switchDiversify(0, true);
+
   const setOnline = (t: number) => {
     for (const p of projects) {
       const at = onlineAt[p.node];
@@ -139,35 +186,12 @@ export function simulateTrial(model: CompiledModel, s: TrialState, opts: TrialOp
     for (let f = 0; f < model.disruptionCount; f++) {
       for (let j = 0; j < D; j++) {
         const dj = disruptions[j];
-        if (dj.fileIndex !== f || dj.occurrence !== OCCUR_SCRIPTED) continue;
-        s.scriptedStart[j] = monthsToPeriods(Math.max(0, sample(dj.start!, dRng)), ppy);
+        if (dj.fileIndex === f && dj.occurrence === OCCUR_SCRIPTED) {
+          s.scriptedStart[j] = monthsToPeriods(Math.max(0, sample(dj.start!, dRng)), ppy);
+        }
       }
     }
   }
-
-  // Requests of step 3 from buyer b with need `need`; returns nothing, fills req and reqIn.
-  const request = (b: number, need: number, t: number, useAvail: boolean) => {
-    const lo = buyerStart[b];
-    const hi = buyerStart[b + 1];
-    let sum = 0;
-    for (let j = lo; j < hi; j++) {
-      const l = buyerLinks[j];
-      sum += share[l] * online[linkFrom[l]];
-    }
-    if (!(sum > 0)) {
-      for (let j = lo; j < hi; j++) req[buyerLinks[j]] = 0;
-      return;
-    }
-    const base = (useAvail ? Math.min(need, avail[b]) : need) / yld[b];
-    const ti = t + K;
-    for (let j = lo; j < hi; j++) {
-      const l = buyerLinks[j];
-      const x = base * anticipation[l * G + ti];
-      const r = x > 0 ? ((share[l] * online[linkFrom[l]]) / sum) * x * aLink[l] : 0;
-      req[l] = r;
-      reqIn[linkFrom[l]] += r;
-    }
-  };
 
   // Steady-state start: what step 3 would have requested in periods -K..-1, planned demand, no events.
   setOnline(0);
@@ -175,8 +199,9 @@ export function simulateTrial(model: CompiledModel, s: TrialState, opts: TrialOp
   aLink.fill(1);
   for (let t = -K; t < 0; t++) {
     reqIn.fill(0);
-    for (let k = 0; k < M; k++) request(makers[k], demandPlan[k * W + t + OFF], t, true);
-    for (let q = 0; q < P; q++) request(processors[q], reqIn[processors[q]], t, true);
+    if (hasRecycling) recycle(t);
+    for (let k = 0; k < M; k++) request(makers[k], demandPlan[k * W + t + OFF], t);
+    for (let q = 0; q < P; q++) request(processors[q], reqIn[processors[q]], t);
     for (let i = 0; i < N; i++) {
       const total = reqIn[i];
       if (!(total > 0)) continue;
@@ -192,16 +217,21 @@ export function simulateTrial(model: CompiledModel, s: TrialState, opts: TrialOp
       }
     }
   }
+  recycled.fill(0);
 
   let totalShortfall = 0;
   let totalDemand = 0;
+  let totalSubstituted = 0;
+  let holding = 0;
   let worst = 1;
-  let hasRefill = false;
-  for (let i = 0; i < N; i++) if (invMax[i] > 0) hasRefill = true;
   let eventsLive = false;
+  aNode.fill(1);
+  aLink.fill(1);
+  addTransit.fill(0);
+  demandMult.fill(1);
 
   for (let t = 0; t < H; t++) {
-    // 1. Events
+    // 1. Events, online status and ramps, levers that switch now.
     if (!quiet) drawEvents(t);
     if (eventsLive || s.live.length > 0 || cutLink >= 0) {
       aNode.fill(1);
@@ -210,27 +240,25 @@ export function simulateTrial(model: CompiledModel, s: TrialState, opts: TrialOp
       demandMult.fill(1);
       eventsLive = applyEvents(t);
       if (cutLink >= 0) aLink[cutLink] = 0;
-    } else if (t === 0) {
-      aNode.fill(1);
-      aLink.fill(1);
-      addTransit.fill(0);
-      demandMult.fill(1);
     }
     setOnline(t);
     for (let i = 0; i < N; i++) avail[i] = cap[i] * aNode[i] * online[i];
+    if (t > 0) switchDiversify(t, false);
 
-    // Refills that arrive now go to the inventory first; what does not fit joins this period's input.
+    // Refills that arrive now go to the inventory first, then (at a maker) to the stockpile; the rest joins the input.
     if (hasRefill) {
       for (let i = 0; i < N; i++) {
         const r = refillArrivals[i * H + t];
         if (r === 0) continue;
         refillInTransit[i] -= r;
-        const room = Math.max(0, invMax[i] - inventory[i]);
-        const toInventory = Math.min(r, room);
+        const toInventory = Math.min(r, Math.max(0, invMax[i] - inventory[i]));
         inventory[i] += toInventory;
-        arrivals[i * H + t] += r - toInventory;
+        const toStock = model.makerPos[i] >= 0 ? Math.min(r - toInventory, Math.max(0, stockMax[i] - stock[i])) : 0;
+        stock[i] += toStock;
+        arrivals[i * H + t] += r - toInventory - toStock;
       }
     }
+    refillNow.fill(0);
 
     // 2. Demand
     for (let k = 0; k < M; k++) {
@@ -240,25 +268,27 @@ export function simulateTrial(model: CompiledModel, s: TrialState, opts: TrialOp
     }
 
     // 3. Requests go upstream, makers first.
+    if (hasRecycling) recycle(t);
     reqIn.fill(0);
-    for (let k = 0; k < M; k++) request(makers[k], demand[k], t, true);
-    for (let q = 0; q < P; q++) request(processors[q], reqIn[processors[q]], t, true);
+    for (let k = 0; k < M; k++) request(makers[k], demand[k], t);
+    for (let q = 0; q < P; q++) request(processors[q], reqIn[processors[q]], t);
 
-    // 4. Flows go downstream, mines first; a short source serves pro rata.
+    // 4. Flows go downstream, mines first; a short source serves pro rata; a stockpile covers what it could not.
     for (let q = 0; q < mines.length; q++) {
       const i = mines[q];
       const total = reqIn[i];
       const x = Math.min(total, avail[i]);
       shippedOut[i] = x;
       if (x > 0) {
-        shipAll(i, x / total, t, false);
+        shipTier1(i, x / total, t);
         shippedTotal[i] += x;
         led.extracted += x;
-      }
+      } else clearShipped(i);
+      if (stockMax[i] > 0) coverFromStock(i, t);
     }
     for (let q = 0; q < P; q++) {
       const i = processors[q];
-      const input = arrivals[i * H + t] + inventory[i];
+      const input = arrivals[i * H + t] + inventory[i] + recycled[i];
       const y = yld[i];
       const used = Math.min(input, avail[i] / y, reqIn[i] / y);
       const output = used * y;
@@ -266,43 +296,63 @@ export function simulateTrial(model: CompiledModel, s: TrialState, opts: TrialOp
       inputLeft[i] = input - used;
       shippedOut[i] = output;
       if (output > 0) {
-        shipAll(i, output / reqIn[i], t, false);
+        shipTier1(i, output / reqIn[i], t);
         shippedTotal[i] += output;
-      }
+      } else clearShipped(i);
+      if (stockMax[i] > 0) coverFromStock(i, t);
     }
-    // 5. Makers deliver from arrivals, then inventory.
+    // 5. Makers deliver from arrivals, then inventory, then stockpile, at most min(d, c).
     for (let k = 0; k < M; k++) {
       const i = makers[k];
       const input = arrivals[i * H + t] + inventory[i];
-      const d = Math.min(input, demand[k], avail[i]);
-      delivered[k] = d;
+      const limit = Math.min(demand[k], avail[i]);
+      let d = Math.min(input, limit);
       inputLeft[i] = input - d;
+      if (d < limit && stock[i] > 0) {
+        const fromStock = Math.min(stock[i], limit - d);
+        stock[i] -= fromStock;
+        d += fromStock;
+      }
+      delivered[k] = d;
       shippedOut[i] = d;
     }
 
-    // 6. Tier 3: refills of inventories.
+    // 6. Tier 2: flexibility's re-asks; tier 3: refills.
+    if (hasFlex) flexTier(t);
     if (hasRefill) refillTier(t);
 
-    // 7. Stock: unused input to the inventory up to its max, the rest is excess.
-    for (let q = 0; q < P; q++) stock(processors[q]);
+    // 7. Stock: unused input to the inventory up to its max, refills beyond it to a maker's stockpile, the rest is excess.
+    for (let q = 0; q < P; q++) keepStock(processors[q], false);
     let periodDemand = 0;
     let periodDelivered = 0;
     for (let k = 0; k < M; k++) {
       const i = makers[k];
-      stock(i);
+      keepStock(i, true);
       const d = demand[k];
       const del = delivered[k];
       shippedTotal[i] += del;
       let short = d - del;
       if (short < 1e-9 * d) short = 0;
+      if (hasSubstitution && subFraction[k] > 0) {
+        subCount[k] = short > 0 ? subCount[k] + 1 : 0;
+        if (subCount[k] > subDelay[k]) {
+          const sub = Math.min(short, subFraction[k] * d);
+          totalSubstituted += sub;
+          short -= sub;
+          if (short < 1e-9 * d) short = 0;
+        }
+      }
       totalShortfall += short;
       periodDemand += d;
       periodDelivered += del;
       if (trace) {
         trace.makerDemand[k * H + t] = d;
         trace.makerDelivered[k * H + t] = del;
+        trace.makerShortfall[k * H + t] = short;
       }
     }
+    if (hasStock) for (let i = 0; i < N; i++) holding += stock[i] * stockHolding[i];
+    deliveredHistory[t] = periodDelivered;
     led.delivered += periodDelivered;
     totalDemand += periodDemand;
     const f = periodDemand > 0 ? periodDelivered / periodDemand : 1;
@@ -312,12 +362,13 @@ export function simulateTrial(model: CompiledModel, s: TrialState, opts: TrialOp
       for (let i = 0; i < N; i++) {
         trace.shipped[i * H + t] = shippedOut[i];
         trace.capacity[i * H + t] = avail[i];
+        trace.stock[i * H + t] = stock[i];
       }
     }
   }
 
   let closing = 0;
-  for (let i = 0; i < N; i++) closing += inventory[i];
+  for (let i = 0; i < N; i++) closing += inventory[i] + stock[i];
   led.closing = closing;
   let supplyCost = 0;
   for (let i = 0; i < N; i++) supplyCost += shippedTotal[i] * model.unitCost[i];
@@ -325,129 +376,341 @@ export function simulateTrial(model: CompiledModel, s: TrialState, opts: TrialOp
   out.shortfall = totalShortfall;
   out.demand = totalDemand;
   out.worstFulfilment = worst;
-  out.substituted = 0;
-  out.cost = model.capex + model.opexTotal + supplyCost;
+  out.substituted = totalSubstituted;
+  out.cost = model.capex + model.opexTotal + holding + supplyCost;
   const ttr = timeToRecover(fulfilment, s.starts, ppy);
   out.ttrStatus = ttr.status;
   out.ttrMonths = ttr.months;
 
-  // ---- helpers over the closure's typed arrays ----
+  // ---- steps as functions over the closure's typed arrays ----
 
-  function ship(l: number, amount: number, t: number, refill: boolean): void {
-    const to = linkTo[l];
-    const at = t + linkTransit[l] + addTransit[l];
-    if (refill) {
-      if (at === t) {
-        inputLeft[to] += amount;
-        return;
-      }
-      refillInTransit[to] += amount;
-      if (at < H) refillArrivals[to * H + at] += amount;
-      else led.inTransitEnd += amount;
-    } else if (at < H) arrivals[to * H + at] += amount;
-    else led.inTransitEnd += amount;
-  }
-
-  function shipAll(i: number, ratio: number, t: number, refill: boolean): void {
-    for (let j = sellerStart[i]; j < sellerStart[i + 1]; j++) {
-      const l = sellerLinks[j];
-      const amount = req[l] * ratio;
-      if (amount > 0) ship(l, amount, t, refill);
-    }
-  }
-
-  function stock(i: number): void {
-    const left = inputLeft[i];
-    const keep = Math.min(invMax[i], left);
-    inventory[i] = keep;
-    led.excess += left - keep;
-  }
-
-  /** Splits a tier request of buyer b by share' and a_l (no g, no capacity cap); only transit-0 links when sameMoment. */
-  function tierRequest(b: number, amount: number, sameMoment: boolean): void {
+  /** Step 3 for buyer b: r_l = share'_l x max(0, min(need, c) / yield x g - rec) x a_l. */
+  function request(b: number, need: number, t: number): void {
     const lo = buyerStart[b];
     const hi = buyerStart[b + 1];
     let sum = 0;
-    for (let j = lo; j < hi; j++) sum += share[buyerLinks[j]] * online[linkFrom[buyerLinks[j]]];
     for (let j = lo; j < hi; j++) {
       const l = buyerLinks[j];
-      let r = 0;
-      if (sum > 0 && amount > 0 && (!sameMoment || (linkTransit[l] === 0 && addTransit[l] === 0))) {
-        r = ((share[l] * online[linkFrom[l]]) / sum) * amount * aLink[l];
+      sum += share[l] * online[linkFrom[l]];
+    }
+    const base = Math.min(need, avail[b]) / yld[b];
+    const rec = recycled[b];
+    const ti = t + K;
+    for (let j = lo; j < hi; j++) {
+      const l = buyerLinks[j];
+      let w = 0;
+      if (sum > 0) {
+        const x = base * anticipation[l * G + ti] - rec;
+        if (x > 0) w = ((share[l] * online[linkFrom[l]]) / sum) * x;
       }
+      want[l] = w;
+      const r = w * aLink[l];
       req[l] = r;
       reqIn[linkFrom[l]] += r;
     }
   }
 
-  /** Mines serve this pass's requests pro rata from unused capacity; a pass-on arrives as input now. */
-  function minesServe(t: number, refill: boolean): void {
-    for (let q = 0; q < mines.length; q++) {
-      const i = mines[q];
-      const total = reqIn[i];
-      if (!(total > 0)) continue;
-      const x = Math.min(total, Math.max(0, avail[i] - shippedOut[i]));
-      if (!(x > 0)) continue;
-      shippedOut[i] += x;
-      shippedTotal[i] += x;
-      led.extracted += x;
-      if (refill) {
-        shipAll(i, x / total, t, true);
-        continue;
-      }
-      for (let j = sellerStart[i]; j < sellerStart[i + 1]; j++) {
-        const l = sellerLinks[j];
-        const amount = req[l] * (x / total);
-        if (amount > 0) inputLeft[linkTo[l]] += amount;
+  /** Recycled input of period t at each recycling node (model.md section 4). */
+  function recycle(t: number): void {
+    for (let q = 0; q < P; q++) recycled[processors[q]] = 0;
+    recycling.forEach((r, j) => {
+      const ramp = r.ramp > 0 ? Math.min(1, Math.max(0, (t - r.lag + 1) / r.ramp)) : 1;
+      // Delivered in period t - lag; a lag under one period reads the last period, as this one is not delivered yet.
+      const from = t - Math.max(1, r.lag);
+      const base = from >= 0 ? deliveredHistory[from] : model.demandBefore[from + model.recycleLagMax];
+      const amount = (s.recycleRate[j] * ramp * base) / r.nodes.length;
+      for (const i of r.nodes) recycled[i] += amount;
+    });
+    if (t >= 0) for (let q = 0; q < P; q++) led.recycled += recycled[processors[q]];
+  }
+
+  /** Applies diversify levers whose switch period has come (all those due by period 0 at the start). */
+  function switchDiversify(t: number, start: boolean): void {
+    const levers = model.diversify;
+    for (let k = 0; k < levers.length; k++) {
+      const at = s.switchAt[k];
+      if (s.diversifyActive[k] === 1 || (start ? at > 0 : at !== t)) continue;
+      s.diversifyActive[k] = 1;
+      applyDiversify(share, model.linkShare, levers, (j) => s.diversifyActive[j] === 1, levers[k].buyer, model);
+    }
+  }
+
+  function arrive(l: number, amount: number, t: number): void {
+    const at = t + linkTransit[l] + addTransit[l];
+    if (at < H) arrivals[linkTo[l] * H + at] += amount;
+    else led.inTransitEnd += amount;
+  }
+
+  /** A later tier's shipment: what arrives this period joins the input now; a refill is tracked as in transit. */
+  function tierArrive(l: number, amount: number, t: number, refill: boolean): void {
+    const to = linkTo[l];
+    const at = t + linkTransit[l] + addTransit[l];
+    if (at === t) {
+      if (refill) refillNow[to] += amount;
+      else inputLeft[to] += amount;
+      return;
+    }
+    if (!refill) return arrive(l, amount, t);
+    refillInTransit[to] += amount;
+    if (at < H) refillArrivals[to * H + at] += amount;
+    else led.inTransitEnd += amount;
+  }
+
+  function shipTier1(i: number, ratio: number, t: number): void {
+    for (let j = sellerStart[i]; j < sellerStart[i + 1]; j++) {
+      const l = sellerLinks[j];
+      const amount = req[l] * ratio;
+      shippedLink[l] = amount;
+      if (amount > 0) arrive(l, amount, t);
+    }
+  }
+
+  function clearShipped(i: number): void {
+    for (let j = sellerStart[i]; j < sellerStart[i + 1]; j++) shippedLink[sellerLinks[j]] = 0;
+  }
+
+  /** A stockpile at a mine or processing node covers its customers' unmet tier-1 requests pro rata. */
+  function coverFromStock(i: number, t: number): void {
+    if (!(stock[i] > 0)) return;
+    let unmet = 0;
+    for (let j = sellerStart[i]; j < sellerStart[i + 1]; j++) unmet += Math.max(0, req[sellerLinks[j]] - shippedLink[sellerLinks[j]]);
+    if (!(unmet > EPS)) return;
+    const x = Math.min(unmet, stock[i]);
+    stock[i] -= x;
+    shippedTotal[i] += x;
+    for (let j = sellerStart[i]; j < sellerStart[i + 1]; j++) {
+      const l = sellerLinks[j];
+      const part = (Math.max(0, req[l] - shippedLink[l]) * x) / unmet;
+      if (part > 0) {
+        shippedLink[l] += part;
+        arrive(l, part, t);
       }
     }
   }
 
-  /** Tier 3 (model.md section 2, step 6): makers' refills from processing nodes, then processing nodes' refills from mines. */
+  function keepStock(i: number, toStockpile: boolean): void {
+    const total = inputLeft[i] + refillNow[i];
+    const keep = Math.min(invMax[i], total);
+    inventory[i] = keep;
+    let over = total - keep;
+    if (toStockpile && over > 0 && refillNow[i] > 0) {
+      const x = Math.min(over, refillNow[i], Math.max(0, stockMax[i] - stock[i]));
+      stock[i] += x;
+      over -= x;
+    }
+    led.excess += over;
+  }
+
+  function unusedCapacity(i: number): number {
+    return Math.max(0, avail[i] - shippedOut[i]);
+  }
+
+  /** Splits a later tier's request of buyer b by share' and a_l (no g, no cap); a pass-on uses only transit-0 links. */
+  function tierRequest(b: number, amount: number, passOn: boolean): void {
+    if (!(amount > EPS)) return;
+    const lo = buyerStart[b];
+    const hi = buyerStart[b + 1];
+    let sum = 0;
+    for (let j = lo; j < hi; j++) sum += share[buyerLinks[j]] * online[linkFrom[buyerLinks[j]]];
+    if (!(sum > 0)) return;
+    for (let j = lo; j < hi; j++) {
+      const l = buyerLinks[j];
+      if (passOn && (linkTransit[l] !== 0 || addTransit[l] !== 0)) continue;
+      const r = ((share[l] * online[linkFrom[l]]) / sum) * amount * aLink[l];
+      treq[l] += r;
+      treqIn[linkFrom[l]] += r;
+    }
+  }
+
+  /** Processing nodes short of input for their tier requests pass what they miss on to their sources. */
+  function passOnShortInput(): void {
+    for (let q = 0; q < P; q++) {
+      const i = processors[q];
+      const total = treqIn[i];
+      if (!(total > 0)) continue;
+      const missing = (Math.min(total, unusedCapacity(i)) - inputLeft[i] * yld[i]) / yld[i];
+      tierRequest(i, missing, true);
+    }
+  }
+
+  /** Mines serve the tier's requests pro rata from unused capacity. */
+  function minesServe(t: number, refill: boolean): void {
+    for (let q = 0; q < mines.length; q++) {
+      const i = mines[q];
+      const total = treqIn[i];
+      if (!(total > 0)) continue;
+      const x = Math.min(total, unusedCapacity(i));
+      if (!(x > 0)) continue;
+      shippedOut[i] += x;
+      shippedTotal[i] += x;
+      led.extracted += x;
+      for (let j = sellerStart[i]; j < sellerStart[i + 1]; j++) {
+        const l = sellerLinks[j];
+        const amount = (treq[l] * x) / total;
+        if (amount > 0) tierArrive(l, amount, t, refill);
+      }
+    }
+  }
+
+  /** Processing nodes serve the tier's requests from unused capacity and unused input. */
+  function processorsServe(t: number, refill: boolean): void {
+    for (let q = 0; q < P; q++) {
+      const i = processors[q];
+      const total = treqIn[i];
+      if (!(total > 0)) continue;
+      const y = yld[i];
+      const x = Math.min(total, unusedCapacity(i), inputLeft[i] * y);
+      if (!(x > 0)) continue;
+      inputLeft[i] -= x / y;
+      led.yieldLoss += x / y - x;
+      shippedOut[i] += x;
+      shippedTotal[i] += x;
+      for (let j = sellerStart[i]; j < sellerStart[i + 1]; j++) {
+        const l = sellerLinks[j];
+        const amount = (treq[l] * x) / total;
+        if (amount > 0) tierArrive(l, amount, t, refill);
+      }
+    }
+  }
+
+  /** Tier 2: flexibility re-asks a link's unmet amount of the buyer's other online sources (model.md section 4). */
+  function flexTier(t: number): void {
+    treq.fill(0);
+    treqIn.fill(0);
+    let any = false;
+    for (const st of [STAGE_MANUFACTURING, STAGE_PROCESSING]) {
+      const fraction = flexFraction[st];
+      if (!(fraction > 0)) continue;
+      const buyers = st === STAGE_MANUFACTURING ? makers : processors;
+      for (let q = 0; q < buyers.length; q++) {
+        const b = buyers[q];
+        for (let j = buyerStart[b]; j < buyerStart[b + 1]; j++) {
+          const l = buyerLinks[j];
+          const unmet = want[l] - shippedLink[l];
+          flexCount[l] = unmet > EPS + 1e-9 * want[l] ? flexCount[l] + 1 : 0;
+          if (flexCount[l] <= flexDelay[st]) continue;
+          if (reask(b, l, fraction * unmet)) any = true;
+        }
+      }
+    }
+    if (!any) return;
+    passOnShortInput();
+    minesServe(t, false);
+    processorsServe(t, false);
+    if (flexFraction[STAGE_PROCESSING] > 0) forwardToUnmet(t);
+    for (let k = 0; k < M; k++) {
+      const i = makers[k];
+      const extra = Math.min(inputLeft[i], Math.min(demand[k], avail[i]) - delivered[k]);
+      if (extra > 0) {
+        delivered[k] += extra;
+        inputLeft[i] -= extra;
+        shippedOut[i] = delivered[k];
+      }
+    }
+  }
+
+  /** Asks `amount` of buyer b's online sources other than link l's, in proportion to their unused capacity, each part scaled by its a_l. */
+  function reask(b: number, l: number, amount: number): boolean {
+    const from = linkFrom[l];
+    let total = 0;
+    for (let j = buyerStart[b]; j < buyerStart[b + 1]; j++) {
+      const o = buyerLinks[j];
+      if (linkFrom[o] !== from && online[linkFrom[o]] > 0) total += unusedCapacity(linkFrom[o]);
+    }
+    if (!(total > EPS)) return false;
+    for (let j = buyerStart[b]; j < buyerStart[b + 1]; j++) {
+      const o = buyerLinks[j];
+      const src = linkFrom[o];
+      if (src === from || !(online[src] > 0)) continue;
+      const r = ((amount * unusedCapacity(src)) / total) * aLink[o];
+      treq[o] += r;
+      treqIn[src] += r;
+    }
+    return true;
+  }
+
+  /** After processing buyers re-asked, what reached them now goes on to their customers' unmet tier-1 requests. */
+  function forwardToUnmet(t: number): void {
+    for (let q = 0; q < P; q++) {
+      const i = processors[q];
+      let unmet = 0;
+      for (let j = sellerStart[i]; j < sellerStart[i + 1]; j++) unmet += Math.max(0, req[sellerLinks[j]] - shippedLink[sellerLinks[j]]);
+      const y = yld[i];
+      const x = Math.min(unmet, unusedCapacity(i), inputLeft[i] * y);
+      if (!(x > EPS)) continue;
+      inputLeft[i] -= x / y;
+      led.yieldLoss += x / y - x;
+      shippedOut[i] += x;
+      shippedTotal[i] += x;
+      for (let j = sellerStart[i]; j < sellerStart[i + 1]; j++) {
+        const l = sellerLinks[j];
+        const part = (Math.max(0, req[l] - shippedLink[l]) * x) / unmet;
+        if (part > 0) {
+          shippedLink[l] += part;
+          tierArrive(l, part, t, false);
+        }
+      }
+    }
+  }
+
+  /** Tier 3 (model.md section 2, step 6): makers' refills, processing nodes' refills, then stockpiles at mines and processing nodes from their own unused output. */
   function refillTier(t: number): void {
-    reqIn.fill(0);
+    treq.fill(0);
+    treqIn.fill(0);
     let any = false;
     for (let k = 0; k < M; k++) {
       const i = makers[k];
-      const need = invMax[i] > 0 ? invMax[i] - inputLeft[i] - refillInTransit[i] : 0;
-      tierRequest(i, need > 1e-12 ? need : 0, false);
-      if (need > 1e-12) any = true;
+      const have = inputLeft[i] + refillNow[i];
+      const transit = refillInTransit[i];
+      let need = Math.max(0, invMax[i] - have - transit);
+      if (stockMax[i] > 0 && stockRefill[i] > 0) {
+        const spilled = Math.max(0, have + transit - invMax[i]);
+        need += Math.min(stockRefill[i], Math.max(0, stockMax[i] - stock[i] - spilled));
+      }
+      if (need > EPS) {
+        tierRequest(i, need, false);
+        any = true;
+      }
     }
     if (any) {
-      // A processing node short of input passes what it misses on to its sources over transit-0 links.
-      let passOn = false;
-      for (let q = 0; q < P; q++) {
-        const i = processors[q];
-        const total = reqIn[i];
-        const want = total > 0 ? Math.min(total, Math.max(0, avail[i] - shippedOut[i])) : 0;
-        const missing = (want - inputLeft[i] * yld[i]) / yld[i];
-        tierRequest(i, missing > 1e-12 ? missing : 0, true);
-        if (missing > 1e-12) passOn = true;
-      }
-      if (passOn) minesServe(t, false);
-      for (let q = 0; q < P; q++) {
-        const i = processors[q];
-        const total = reqIn[i];
-        if (!(total > 0)) continue;
-        const y = yld[i];
-        const x = Math.min(total, Math.max(0, avail[i] - shippedOut[i]), inputLeft[i] * y);
-        if (!(x > 0)) continue;
-        inputLeft[i] -= x / y;
-        led.yieldLoss += x / y - x;
-        shippedOut[i] += x;
-        shippedTotal[i] += x;
-        shipAll(i, x / total, t, true);
-      }
+      passOnShortInput();
+        minesServe(t, false);
+      processorsServe(t, true);
     }
-    for (let q = 0; q < mines.length; q++) reqIn[mines[q]] = 0;
+    treq.fill(0);
+    treqIn.fill(0);
     let anyP = false;
     for (let q = 0; q < P; q++) {
       const i = processors[q];
-      const need = invMax[i] > 0 ? invMax[i] - inputLeft[i] - refillInTransit[i] : 0;
-      tierRequest(i, need > 1e-12 ? need : 0, false);
-      if (need > 1e-12) anyP = true;
+      const need = invMax[i] > 0 ? invMax[i] - inputLeft[i] - refillNow[i] - refillInTransit[i] : 0;
+      if (need > EPS) {
+        tierRequest(i, need, false);
+        anyP = true;
+      }
     }
     if (anyP) minesServe(t, true);
+    if (hasStock) {
+      for (let q = 0; q < mines.length; q++) {
+        const i = mines[q];
+        if (!(stockMax[i] > 0 && stockRefill[i] > 0)) continue;
+        const x = Math.min(stockRefill[i], stockMax[i] - stock[i], unusedCapacity(i));
+        if (!(x > 0)) continue;
+        stock[i] += x;
+        shippedOut[i] += x;
+        led.extracted += x;
+      }
+      for (let q = 0; q < P; q++) {
+        const i = processors[q];
+        if (!(stockMax[i] > 0 && stockRefill[i] > 0)) continue;
+        const y = yld[i];
+        const x = Math.min(stockRefill[i], stockMax[i] - stock[i], unusedCapacity(i), inputLeft[i] * y);
+        if (!(x > 0)) continue;
+        stock[i] += x;
+        shippedOut[i] += x;
+        inputLeft[i] -= x / y;
+        led.yieldLoss += x / y - x;
+      }
+    }
   }
 
   /** Draws period t's new events, disruptions in processing order (model.md section 3, order of draws). */

@@ -1,0 +1,127 @@
+/**
+ * Runs a compiled run's trials on a pool of workers: fixed chunks of trials handed to whichever worker is
+ * free. Pure scheduling: the workers may be comlink proxies, Node threads or plain objects in this thread.
+ * Any split gives the same numbers, because each trial draws from its own seeds (model.md section 5).
+ */
+import type { CompiledRun } from './compile-run.ts';
+import type { PartialResult } from './result.ts';
+import type { ChunkProgress } from './simulate-chunk.ts';
+
+/** What the pool needs of a worker: the shape of workers/worker-api.ts, sync or async. */
+export interface PoolWorker {
+  load(run: CompiledRun): void | Promise<void>;
+  runChunk(from: number, to: number, onProgress?: ChunkProgress): PartialResult | Promise<PartialResult>;
+}
+
+/** The part of an AbortSignal the pool uses; declared here because the engine is built without DOM or Node types. */
+export interface AbortSignalLike {
+  readonly aborted: boolean;
+  readonly reason?: unknown;
+  addEventListener(type: 'abort', listener: () => void): void;
+  removeEventListener(type: 'abort', listener: () => void): void;
+}
+
+export interface PoolOptions {
+  /** trials per chunk; default: about eight chunks per worker, so a slow chunk does not hold the others up */
+  chunkSize?: number;
+  /** trials simulated so far (all strategies of a trial count as one) and the run's trials */
+  onProgress?: (trialsDone: number, trialsTotal: number) => void;
+  signal?: AbortSignalLike;
+}
+
+const CHUNKS_PER_WORKER = 8;
+const MAX_CHUNK = 2000;
+
+/** The default chunk size for a run of `trials` trials on `workers` workers. */
+export function defaultChunkSize(trials: number, workers: number): number {
+  return Math.max(1, Math.min(MAX_CHUNK, Math.ceil(trials / (Math.max(1, workers) * CHUNKS_PER_WORKER))));
+}
+
+/** Splits [0, trials) into consecutive ranges of `chunkSize` trials (the last one may be shorter). */
+export function chunkRanges(trials: number, chunkSize: number): [number, number][] {
+  if (!(Number.isInteger(chunkSize) && chunkSize >= 1)) throw new Error(`chunk size must be a whole number >= 1, got ${chunkSize}`);
+  const ranges: [number, number][] = [];
+  for (let from = 0; from < trials; from += chunkSize) ranges.push([from, Math.min(trials, from + chunkSize)]);
+  return ranges;
+}
+
+/** Simulates every trial of the run on the workers; resolves with the partial results in trial order. */
+export async function runWithPool(run: CompiledRun, workers: readonly PoolWorker[], options: PoolOptions = {}): Promise<PartialResult[]> {
+  if (workers.length === 0) throw new Error('runWithPool needs at least one worker');
+  const { chunkSize = defaultChunkSize(run.trials, workers.length), onProgress, signal } = options;
+  const ranges = chunkRanges(run.trials, chunkSize);
+  const results: PartialResult[] = new Array(ranges.length);
+  const tally = progressTally(ranges, run.trials, onProgress);
+  let next = 0;
+  let stopped = false;
+
+  // Each worker takes the next chunk as soon as it is free, so fast and slow chunks balance out.
+  const serve = async (worker: PoolWorker, w: number): Promise<void> => {
+    await attempt(() => worker.load(run), `worker ${w + 1} could not load the run`);
+    while (!stopped && next < ranges.length) {
+      const c = next++;
+      const [from, to] = ranges[c];
+      results[c] = await attempt(
+        () => worker.runChunk(from, to, (done, total) => tally.update(c, total > 0 ? done / total : 1)),
+        `worker ${w + 1} failed on trials ${from}..${to - 1}`,
+      );
+      tally.update(c, 1);
+    }
+  };
+
+  const abort = abortPromise(signal);
+  try {
+    await Promise.race([Promise.all(workers.slice(0, ranges.length).map(serve)), abort.promise]);
+  } finally {
+    // After a failure or an abort the other workers finish their chunk and take no new one.
+    stopped = true;
+    abort.dispose();
+  }
+  return results;
+}
+
+/** Runs a worker call and turns its failure into an error that says which worker and which trials. */
+async function attempt<T>(call: () => T | Promise<T>, what: string): Promise<T> {
+  try {
+    return await call();
+  } catch (error) {
+    throw new Error(`${what}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+  }
+}
+
+/** Turns per-chunk fractions into a running count of trials, reported only when it grows. */
+function progressTally(ranges: [number, number][], total: number, onProgress?: (done: number, total: number) => void) {
+  const doneIn = new Float64Array(ranges.length);
+  let done = 0;
+  let reported = -1;
+  return {
+    update(chunk: number, fraction: number): void {
+      if (!onProgress) return;
+      const [from, to] = ranges[chunk];
+      // Progress messages can arrive after their chunk's result (they travel on another port): never go back.
+      const now = Math.max(doneIn[chunk], Math.floor(Math.min(1, fraction) * (to - from)));
+      done += now - doneIn[chunk];
+      doneIn[chunk] = now;
+      if (done > reported) {
+        reported = done;
+        onProgress(done, total);
+      }
+    },
+  };
+}
+
+/** A promise that rejects when the signal aborts (never without a signal), and a way to stop listening. */
+function abortPromise(signal?: AbortSignalLike): { promise: Promise<never>; dispose: () => void } {
+  if (!signal) return { promise: new Promise<never>(() => {}), dispose: () => {} };
+  let listener = () => {};
+  const promise = new Promise<never>((_, reject) => {
+    listener = () => reject(abortError(signal));
+    if (signal.aborted) listener();
+    else signal.addEventListener('abort', listener);
+  });
+  return { promise, dispose: () => signal.removeEventListener('abort', listener) };
+}
+
+function abortError(signal: AbortSignalLike): Error {
+  return signal.reason instanceof Error ? signal.reason : new Error('the run was cancelled');
+}
