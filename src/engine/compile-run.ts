@@ -9,7 +9,7 @@ export const ATTRIBUTION_TRIALS = 500;
 export interface RunOptions {
   trials?: number;
   seed?: string | number;
-  /** strategy ids to run besides the baseline; default all */
+  /** strategy ids to run besides the baseline; default all of the scenario's */
   strategies?: string[];
   attribution?: boolean;
 }
@@ -19,21 +19,27 @@ export interface CompiledRun {
   trials: number;
   attributionTrials: number;
   disruptionIds: string[];
+  /** the baseline first, then the chosen strategies in scenario order */
   models: CompiledModel[];
-  /** strategies in the scenario that this run does not simulate, with the reason */
-  notRun: { id: string; reason: string }[];
 }
 
-/** Compiles a validated scenario into a run: the baseline first. Strategies are validated but not yet simulated. */
+/** Strategy ids asked for that the scenario does not have (the baseline always exists). */
+export function unknownStrategies(scenario: Scenario, ids: string[]): string[] {
+  const known = new Set(['baseline', ...(scenario.strategies ?? []).map((s) => s.id)]);
+  return ids.filter((id) => !known.has(id));
+}
+
+/** Compiles a validated scenario into a run: the baseline, then each chosen strategy. */
 export function compileRun(scenario: Scenario, options: RunOptions = {}): CompiledRun {
   const trials = options.trials ?? scenario.trials ?? 1000;
-  const wanted = options.strategies ?? (scenario.strategies ?? []).map((s) => s.id);
+  const unknown = options.strategies ? unknownStrategies(scenario, options.strategies) : [];
+  if (unknown.length > 0) throw new RangeError(`no strategy with id ${unknown.map((id) => `"${id}"`).join(', ')}`);
+  const wanted = new Set(options.strategies ?? (scenario.strategies ?? []).map((s) => s.id));
   return {
     seed: options.seed ?? scenario.seed ?? 1,
     trials,
     attributionTrials: options.attribution === false ? 0 : Math.min(trials, ATTRIBUTION_TRIALS),
     disruptionIds: (scenario.disruptions ?? []).map((d) => d.id),
-    models: [compileModel(scenario, null)],
-    notRun: wanted.map((id) => ({ id, reason: 'strategies (model.md section 4) are validated but not yet simulated' })),
+    models: [compileModel(scenario, null), ...(scenario.strategies ?? []).filter((s) => wanted.has(s.id)).map((s) => compileModel(scenario, s))],
   };
 }

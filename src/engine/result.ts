@@ -80,8 +80,6 @@ export interface RunResult {
   indicators: Record<string, StageIndicator>;
   dependence: Record<string, Record<string, DependenceCell>>;
   strategies: StrategyResult[];
-  /** strategies of the scenario that were validated but not simulated, with why */
-  notRun?: { id: string; reason: string }[];
 }
 
 /** TTR status per trial. */

@@ -4,7 +4,7 @@ import type { PartialResult, StrategyPartial } from './result.ts';
 import type { CompiledRun } from './compile-run.ts';
 import type { CompiledModel } from './compiled-model.ts';
 import { createTrialState } from './trial-state.ts';
-import { createOutcome, simulateTrial } from './simulate-trial.ts';
+import { createOutcome, createTrialRunner } from './simulate-trial.ts';
 import { timeToSurvive } from './time-to-survive.ts';
 
 /** Called with the number of trial simulations done so far in this chunk (all strategies) and the total. */
@@ -27,6 +27,7 @@ function simulateModelChunk(model: CompiledModel, run: CompiledRun, from: number
   const n = to - from;
   const H = model.periods;
   const state = createTrialState(model);
+  const simulate = createTrialRunner(model, state);
   const out = createOutcome();
   const outcomes = {
     shortfall: new Float64Array(n),
@@ -47,7 +48,7 @@ function simulateModelChunk(model: CompiledModel, run: CompiledRun, from: number
 
   for (let i = from; i < to; i++) {
     const r = i - from;
-    simulateTrial(model, state, { seed: run.seed, trial: i }, out);
+    simulate({ seed: run.seed, trial: i }, out);
     outcomes.shortfall[r] = out.shortfall;
     outcomes.demand[r] = out.demand;
     outcomes.worstFulfilment[r] = out.worstFulfilment;
@@ -62,12 +63,12 @@ function simulateModelChunk(model: CompiledModel, run: CompiledRun, from: number
       else {
         // S(no disruptions), then S(all but k): the same draws, only k's events dropped.
         mask.fill(1);
-        simulateTrial(model, state, { seed: run.seed, trial: i, mask }, out);
+        simulate({ seed: run.seed, trial: i, mask }, out);
         none[r] = out.shortfall;
         for (let k = 0; k < K; k++) {
           mask.fill(0);
           mask[k] = 1;
-          simulateTrial(model, state, { seed: run.seed, trial: i, mask }, out);
+          simulate({ seed: run.seed, trial: i, mask }, out);
           without[k][r] = out.shortfall;
         }
       }

@@ -7,10 +7,8 @@ import { createRng, streamSeed, type Rng } from '../random/rng.ts';
 import { poisson, sample } from '../random/distributions.ts';
 import { durationToPeriods, monthsToPeriods } from '../model/time.ts';
 import { timeToRecover } from '../stats/time-to-recover.ts';
-import {
-  OCCUR_CORRELATED, OCCUR_POISSON, OCCUR_SCRIPTED, STAGE_MANUFACTURING, STAGE_PROCESSING, TARGET_DEMAND, TARGET_LINKS,
-  TARGET_NODES, type CompiledModel,
-} from './compiled-model.ts';
+import * as C from './compiled-model.ts';
+import type { CompiledModel } from './compiled-model.ts';
 import { applyDiversify } from './levers/diversify.ts';
 import type { TrialState } from './trial-state.ts';
 
@@ -88,11 +86,29 @@ export function createTrace(model: CompiledModel): TrialTrace {
   };
 }
 
+// Module-level copies: the hot loop reads plain constants, never an imported binding.
+const OCCUR_CORRELATED = C.OCCUR_CORRELATED;
+const OCCUR_POISSON = C.OCCUR_POISSON;
+const OCCUR_SCRIPTED = C.OCCUR_SCRIPTED;
+const STAGE_MANUFACTURING = C.STAGE_MANUFACTURING;
+const STAGE_PROCESSING = C.STAGE_PROCESSING;
+const TARGET_DEMAND = C.TARGET_DEMAND;
+const TARGET_LINKS = C.TARGET_LINKS;
+const TARGET_NODES = C.TARGET_NODES;
+const FLEX_STAGES = [STAGE_MANUFACTURING, STAGE_PROCESSING];
 const NEVER = 0x3fffffff;
 const EPS = 1e-12;
+const unseeded: Rng = () => {
+  throw new Error('a trial draws only from its own seeded streams');
+};
 
-/** Simulates trial `opts.trial` of the model into `out` (and s.fulfilment, chain fulfilment per period). */
+/** Simulates trial `opts.trial` of the model into `out` (and s.fulfilment). For many trials, reuse createTrialRunner. */
 export function simulateTrial(model: CompiledModel, s: TrialState, opts: TrialOptions, out: TrialOutcome): void {
+  createTrialRunner(model, s)(opts, out);
+}
+
+/** A function that simulates one trial of the model into `out` (and s.fulfilment, chain fulfilment per period); its helpers are made once. */
+export function createTrialRunner(model: CompiledModel, s: TrialState): (opts: TrialOptions, out: TrialOutcome) => void {
   const H = model.periods;
   const ppy = model.periodsPerYear;
   const N = model.nodeIds.length;
@@ -108,12 +124,6 @@ export function simulateTrial(model: CompiledModel, s: TrialState, opts: TrialOp
   const { recycled, stock, demand, delivered, fulfilment, deliveredHistory, flexCount, subCount } = s;
   const M = makers.length;
   const P = processors.length;
-  const quiet = opts.quiet === true;
-  const mask = opts.mask ?? null;
-  const cutLink = opts.cutLink ?? -1;
-  const trace = opts.trace;
-  const led = out.ledger;
-  led.extracted = led.recycled = led.inTransitStart = led.delivered = led.closing = led.inTransitEnd = led.yieldLoss = led.excess = 0;
 
   let hasRefill = false;
   let hasStock = false;
@@ -125,9 +135,24 @@ export function simulateTrial(model: CompiledModel, s: TrialState, opts: TrialOp
   const hasRecycling = recycling.length > 0;
   let hasSubstitution = false;
   for (let k = 0; k < M; k++) if (subFraction[k] > 0) hasSubstitution = true;
+  let quiet = false;
+  let mask: Uint8Array | null = null;
+  let cutLink = -1;
+  let trace: TrialTrace | undefined;
+  let led: TrialLedger = createOutcome().ledger;
+  let dRng: Rng = unseeded;
+  let wRng: Rng = unseeded;
+  const D = disruptions.length;
 
-  const dRng: Rng = createRng(streamSeed.disruptions(opts.seed, opts.trial));
-  const wRng: Rng = createRng(streamSeed.world(opts.seed, opts.trial));
+  return function runTrial(opts: TrialOptions, out: TrialOutcome): void {
+  quiet = opts.quiet === true;
+  mask = opts.mask ?? null;
+  cutLink = opts.cutLink ?? -1;
+  trace = opts.trace;
+  led = out.ledger;
+  led.extracted = led.recycled = led.inTransitStart = led.delivered = led.closing = led.inTransitEnd = led.yieldLoss = led.excess = 0;
+  dRng = createRng(streamSeed.disruptions(opts.seed, opts.trial));
+  wRng = createRng(streamSeed.world(opts.seed, opts.trial));
 
   arrivals.fill(0);
   refillArrivals.fill(0);
@@ -173,15 +198,8 @@ export function simulateTrial(model: CompiledModel, s: TrialState, opts: TrialOp
   });
   switchDiversify(0, true);
 
-  const setOnline = (t: number) => {
-    for (const p of projects) {
-      const at = onlineAt[p.node];
-      online[p.node] = t < at ? 0 : p.rampPeriods > 0 ? Math.min(1, (t - at + 1) / p.rampPeriods) : 1;
-    }
-  };
 
   // Disruption stream: every scripted start, in file order.
-  const D = disruptions.length;
   if (!quiet) {
     for (let f = 0; f < model.disruptionCount; f++) {
       for (let j = 0; j < D; j++) {
@@ -382,7 +400,17 @@ export function simulateTrial(model: CompiledModel, s: TrialState, opts: TrialOp
   out.ttrStatus = ttr.status;
   out.ttrMonths = ttr.months;
 
-  // ---- steps as functions over the closure's typed arrays ----
+  };
+
+  // ---- steps as functions over the runner's typed arrays, made once per runner ----
+
+  function setOnline(t: number): void {
+    for (let q = 0; q < projects.length; q++) {
+      const p = projects[q];
+      const at = onlineAt[p.node];
+      online[p.node] = t < at ? 0 : p.rampPeriods > 0 ? Math.min(1, (t - at + 1) / p.rampPeriods) : 1;
+    }
+  }
 
   /** Step 3 for buyer b: r_l = share'_l x max(0, min(need, c) / yield x g - rec) x a_l. */
   function request(b: number, need: number, t: number): void {
@@ -413,14 +441,15 @@ export function simulateTrial(model: CompiledModel, s: TrialState, opts: TrialOp
   /** Recycled input of period t at each recycling node (model.md section 4). */
   function recycle(t: number): void {
     for (let q = 0; q < P; q++) recycled[processors[q]] = 0;
-    recycling.forEach((r, j) => {
+    for (let j = 0; j < recycling.length; j++) {
+      const r = recycling[j];
       const ramp = r.ramp > 0 ? Math.min(1, Math.max(0, (t - r.lag + 1) / r.ramp)) : 1;
       // Delivered in period t - lag; a lag under one period reads the last period, as this one is not delivered yet.
       const from = t - Math.max(1, r.lag);
       const base = from >= 0 ? deliveredHistory[from] : model.demandBefore[from + model.recycleLagMax];
       const amount = (s.recycleRate[j] * ramp * base) / r.nodes.length;
-      for (const i of r.nodes) recycled[i] += amount;
-    });
+      for (let q = 0; q < r.nodes.length; q++) recycled[r.nodes[q]] += amount;
+    }
     if (t >= 0) for (let q = 0; q < P; q++) led.recycled += recycled[processors[q]];
   }
 
@@ -578,7 +607,7 @@ export function simulateTrial(model: CompiledModel, s: TrialState, opts: TrialOp
     treq.fill(0);
     treqIn.fill(0);
     let any = false;
-    for (const st of [STAGE_MANUFACTURING, STAGE_PROCESSING]) {
+    for (const st of FLEX_STAGES) {
       const fraction = flexFraction[st];
       if (!(fraction > 0)) continue;
       const buyers = st === STAGE_MANUFACTURING ? makers : processors;

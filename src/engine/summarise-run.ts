@@ -67,7 +67,6 @@ export function summariseRun(scenario: Scenario, run: CompiledRun, merged: Parti
     indicators: stageIndicators(scenario.nodes),
     dependence: dependence(scenario.nodes, plannedDemand0),
     strategies,
-    ...(run.notRun.length > 0 ? { notRun: run.notRun } : {}),
   };
 }
 
