@@ -158,7 +158,8 @@ export const Assumption = strict({
 });
 
 export const StageShare = strict({
-  shares: Type.Record(Country, fraction()),
+  // Without additionalProperties: false a mistyped key ("cn", "China") would be silently ignored.
+  shares: Type.Record(Country, fraction(), { additionalProperties: false }),
   reference: Id,
 });
 
