@@ -107,52 +107,130 @@ export function simulateTrial(model: CompiledModel, s: TrialState, opts: TrialOp
   createTrialRunner(model, s)(opts, out);
 }
 
-/** A function that simulates one trial of the model into `out` (and s.fulfilment, chain fulfilment per period); its helpers are made once. */
-export function createTrialRunner(model: CompiledModel, s: TrialState): (opts: TrialOptions, out: TrialOutcome) => void {
-  const H = model.periods;
-  const ppy = model.periodsPerYear;
-  const N = model.nodeIds.length;
-  const K = model.maxTransit;
-  const G = H + K;
-  const W = model.planWidth;
-  const OFF = model.planOffset;
-  const { makers, processors, mines, linkFrom, linkTo, linkTransit, buyerStart, buyerLinks, sellerStart, sellerLinks } = model;
-  const { cap, yld, invMax, anticipation, demandPlan, projects, disruptions } = model;
-  const { stockMax, stockRefill, stockHolding, flexFraction, flexDelay, recycling, subFraction, subDelay } = model;
-  const { aNode, aLink, addTransit, demandMult, online, onlineAt, avail, share, req, want, shippedLink, reqIn, treq, treqIn } = s;
-  const { arrivals, refillArrivals, inventory, refillInTransit, refillNow, inputLeft, shippedOut, shippedTotal } = s;
-  const { recycled, stock, demand, delivered, fulfilment, deliveredHistory, flexCount, subCount } = s;
-  const M = makers.length;
-  const P = processors.length;
+/** Everything a trial reads and writes: the model, the buffers and this trial's options, in one object of fixed shape. */
+interface Sim {
+  model: CompiledModel;
+  s: TrialState;
+  H: number;
+  ppy: number;
+  N: number;
+  K: number;
+  G: number;
+  W: number;
+  OFF: number;
+  makers: CompiledModel['makers'];
+  processors: CompiledModel['processors'];
+  mines: CompiledModel['mines'];
+  linkFrom: CompiledModel['linkFrom'];
+  linkTo: CompiledModel['linkTo'];
+  linkTransit: CompiledModel['linkTransit'];
+  buyerStart: CompiledModel['buyerStart'];
+  buyerLinks: CompiledModel['buyerLinks'];
+  sellerStart: CompiledModel['sellerStart'];
+  sellerLinks: CompiledModel['sellerLinks'];
+  cap: CompiledModel['cap'];
+  yld: CompiledModel['yld'];
+  invMax: CompiledModel['invMax'];
+  anticipation: CompiledModel['anticipation'];
+  demandPlan: CompiledModel['demandPlan'];
+  projects: CompiledModel['projects'];
+  disruptions: CompiledModel['disruptions'];
+  stockMax: CompiledModel['stockMax'];
+  stockRefill: CompiledModel['stockRefill'];
+  stockHolding: CompiledModel['stockHolding'];
+  flexFraction: CompiledModel['flexFraction'];
+  flexDelay: CompiledModel['flexDelay'];
+  recycling: CompiledModel['recycling'];
+  subFraction: CompiledModel['subFraction'];
+  subDelay: CompiledModel['subDelay'];
+  aNode: TrialState['aNode'];
+  aLink: TrialState['aLink'];
+  addTransit: TrialState['addTransit'];
+  demandMult: TrialState['demandMult'];
+  online: TrialState['online'];
+  onlineAt: TrialState['onlineAt'];
+  avail: TrialState['avail'];
+  share: TrialState['share'];
+  req: TrialState['req'];
+  want: TrialState['want'];
+  shippedLink: TrialState['shippedLink'];
+  reqIn: TrialState['reqIn'];
+  treq: TrialState['treq'];
+  treqIn: TrialState['treqIn'];
+  arrivals: TrialState['arrivals'];
+  refillArrivals: TrialState['refillArrivals'];
+  inventory: TrialState['inventory'];
+  refillInTransit: TrialState['refillInTransit'];
+  refillNow: TrialState['refillNow'];
+  inputLeft: TrialState['inputLeft'];
+  shippedOut: TrialState['shippedOut'];
+  shippedTotal: TrialState['shippedTotal'];
+  recycled: TrialState['recycled'];
+  stock: TrialState['stock'];
+  demand: TrialState['demand'];
+  delivered: TrialState['delivered'];
+  fulfilment: TrialState['fulfilment'];
+  deliveredHistory: TrialState['deliveredHistory'];
+  flexCount: TrialState['flexCount'];
+  subCount: TrialState['subCount'];
+  M: number;
+  P: number;
+  D: number;
+  hasRefill: boolean;
+  hasStock: boolean;
+  hasFlex: boolean;
+  hasRecycling: boolean;
+  hasSubstitution: boolean;
+  quiet: boolean;
+  mask: Uint8Array | null;
+  cutLink: number;
+  trace: TrialTrace | undefined;
+  led: TrialLedger;
+  dRng: Rng;
+  wRng: Rng;
+}
 
+/** Builds the context of a model and its buffers. */
+function createSim(model: CompiledModel, s: TrialState): Sim {
+  const { stockMax, stockRefill, flexFraction, recycling, subFraction } = model;
   let hasRefill = false;
   let hasStock = false;
-  for (let i = 0; i < N; i++) {
-    if (invMax[i] > 0 || (stockMax[i] > 0 && stockRefill[i] > 0)) hasRefill = true;
+  for (let i = 0; i < model.nodeIds.length; i++) {
+    if (model.invMax[i] > 0 || (stockMax[i] > 0 && stockRefill[i] > 0)) hasRefill = true;
     if (stockMax[i] > 0) hasStock = true;
   }
-  const hasFlex = flexFraction[STAGE_MANUFACTURING] > 0 || flexFraction[STAGE_PROCESSING] > 0;
-  const hasRecycling = recycling.length > 0;
   let hasSubstitution = false;
-  for (let k = 0; k < M; k++) if (subFraction[k] > 0) hasSubstitution = true;
-  let quiet = false;
-  let mask: Uint8Array | null = null;
-  let cutLink = -1;
-  let trace: TrialTrace | undefined;
-  let led: TrialLedger = createOutcome().ledger;
-  let dRng: Rng = unseeded;
-  let wRng: Rng = unseeded;
-  const D = disruptions.length;
+  for (let k = 0; k < model.makers.length; k++) if (subFraction[k] > 0) hasSubstitution = true;
+  return {
+    model, s,
+    H: model.periods, ppy: model.periodsPerYear, N: model.nodeIds.length, K: model.maxTransit,
+    G: model.periods + model.maxTransit, W: model.planWidth, OFF: model.planOffset,
+    makers: model.makers, processors: model.processors, mines: model.mines, linkFrom: model.linkFrom, linkTo: model.linkTo, linkTransit: model.linkTransit, buyerStart: model.buyerStart, buyerLinks: model.buyerLinks, sellerStart: model.sellerStart, sellerLinks: model.sellerLinks, cap: model.cap, yld: model.yld, invMax: model.invMax, anticipation: model.anticipation, demandPlan: model.demandPlan, projects: model.projects, disruptions: model.disruptions, stockMax: model.stockMax, stockRefill: model.stockRefill, stockHolding: model.stockHolding, flexFraction: model.flexFraction, flexDelay: model.flexDelay, recycling: model.recycling, subFraction: model.subFraction, subDelay: model.subDelay,
+    aNode: s.aNode, aLink: s.aLink, addTransit: s.addTransit, demandMult: s.demandMult, online: s.online, onlineAt: s.onlineAt, avail: s.avail, share: s.share, req: s.req, want: s.want, shippedLink: s.shippedLink, reqIn: s.reqIn, treq: s.treq, treqIn: s.treqIn, arrivals: s.arrivals, refillArrivals: s.refillArrivals, inventory: s.inventory, refillInTransit: s.refillInTransit, refillNow: s.refillNow, inputLeft: s.inputLeft, shippedOut: s.shippedOut, shippedTotal: s.shippedTotal, recycled: s.recycled, stock: s.stock, demand: s.demand, delivered: s.delivered, fulfilment: s.fulfilment, deliveredHistory: s.deliveredHistory, flexCount: s.flexCount, subCount: s.subCount,
+    M: model.makers.length, P: model.processors.length, D: model.disruptions.length,
+    hasRefill, hasStock, hasRecycling: recycling.length > 0, hasSubstitution,
+    hasFlex: flexFraction[STAGE_MANUFACTURING] > 0 || flexFraction[STAGE_PROCESSING] > 0,
+    quiet: false, mask: null, cutLink: -1, trace: undefined, led: createOutcome().ledger, dRng: unseeded, wRng: unseeded,
+  };
+}
 
-  return function runTrial(opts: TrialOptions, out: TrialOutcome): void {
-  quiet = opts.quiet === true;
-  mask = opts.mask ?? null;
-  cutLink = opts.cutLink ?? -1;
-  trace = opts.trace;
-  led = out.ledger;
+/** A function that simulates one trial of the model into `out` (and s.fulfilment, chain fulfilment per period); its helpers are made once. */
+export function createTrialRunner(model: CompiledModel, s: TrialState): (opts: TrialOptions, out: TrialOutcome) => void {
+  const c = createSim(model, s);
+  return (opts, out) => runTrial(c, opts, out);
+}
+
+/** One trial: every step of model.md section 2 in order. */
+function runTrial(c: Sim, opts: TrialOptions, out: TrialOutcome): void {
+  c.quiet = opts.quiet === true;
+  c.mask = opts.mask ?? null;
+  c.cutLink = opts.cutLink ?? -1;
+  c.trace = opts.trace;
+  c.led = out.ledger;
+  c.dRng = createRng(streamSeed.disruptions(opts.seed, opts.trial));
+  c.wRng = createRng(streamSeed.world(opts.seed, opts.trial));
+  const { model, s, H, ppy, N, K, W, OFF, makers, processors, mines, linkTo, linkTransit, sellerStart, sellerLinks, cap, yld, invMax, demandPlan, projects, disruptions, stockMax, stockHolding, recycling, subFraction, subDelay, aNode, aLink, addTransit, demandMult, online, onlineAt, avail, share, req, reqIn, arrivals, refillArrivals, inventory, refillInTransit, refillNow, inputLeft, shippedOut, shippedTotal, recycled, stock, demand, delivered, fulfilment, deliveredHistory, flexCount, subCount, M, P, D, hasRefill, hasStock, hasFlex, hasRecycling, hasSubstitution, quiet, cutLink, trace, led, dRng, wRng } = c;
   led.extracted = led.recycled = led.inTransitStart = led.delivered = led.closing = led.inTransitEnd = led.yieldLoss = led.excess = 0;
-  dRng = createRng(streamSeed.disruptions(opts.seed, opts.trial));
-  wRng = createRng(streamSeed.world(opts.seed, opts.trial));
 
   arrivals.fill(0);
   refillArrivals.fill(0);
@@ -196,7 +274,7 @@ export function createTrialRunner(model: CompiledModel, s: TrialState): (opts: T
     s.switchAt[k] = last >= NEVER ? NEVER : last + d.qualificationPeriods;
     s.diversifyActive[k] = 0;
   });
-  switchDiversify(0, true);
+  switchDiversify(c, 0, true);
 
 
   // Disruption stream: every scripted start, in file order.
@@ -212,14 +290,15 @@ export function createTrialRunner(model: CompiledModel, s: TrialState): (opts: T
   }
 
   // Steady-state start: what step 3 would have requested in periods -K..-1, planned demand, no events.
-  setOnline(0);
+  setOnline(c, 0);
   for (let i = 0; i < N; i++) avail[i] = cap[i] * online[i];
   aLink.fill(1);
   for (let t = -K; t < 0; t++) {
     reqIn.fill(0);
-    if (hasRecycling) recycle(t);
-    for (let k = 0; k < M; k++) request(makers[k], demandPlan[k * W + t + OFF], t);
-    for (let q = 0; q < P; q++) request(processors[q], reqIn[processors[q]], t);
+    if (hasRecycling) recycle(c, t);
+    for (let k = 0; k < M; k++) demand[k] = demandPlan[k * W + t + OFF];
+    for (let k = 0; k < M; k++) request(c, makers[k], t);
+    for (let q = 0; q < P; q++) request(c, processors[q], t);
     for (let i = 0; i < N; i++) {
       const total = reqIn[i];
       if (!(total > 0)) continue;
@@ -250,18 +329,18 @@ export function createTrialRunner(model: CompiledModel, s: TrialState): (opts: T
 
   for (let t = 0; t < H; t++) {
     // 1. Events, online status and ramps, levers that switch now.
-    if (!quiet) drawEvents(t);
+    if (!quiet) drawEvents(c, t);
     if (eventsLive || s.live.length > 0 || cutLink >= 0) {
       aNode.fill(1);
       aLink.fill(1);
       addTransit.fill(0);
       demandMult.fill(1);
-      eventsLive = applyEvents(t);
+      eventsLive = applyEvents(c, t);
       if (cutLink >= 0) aLink[cutLink] = 0;
     }
-    setOnline(t);
+    setOnline(c, t);
     for (let i = 0; i < N; i++) avail[i] = cap[i] * aNode[i] * online[i];
-    if (t > 0) switchDiversify(t, false);
+    if (t > 0) switchDiversify(c, t, false);
 
     // Refills that arrive now go to the inventory first, then (at a maker) to the stockpile; the rest joins the input.
     if (hasRefill) {
@@ -286,10 +365,10 @@ export function createTrialRunner(model: CompiledModel, s: TrialState): (opts: T
     }
 
     // 3. Requests go upstream, makers first.
-    if (hasRecycling) recycle(t);
+    if (hasRecycling) recycle(c, t);
     reqIn.fill(0);
-    for (let k = 0; k < M; k++) request(makers[k], demand[k], t);
-    for (let q = 0; q < P; q++) request(processors[q], reqIn[processors[q]], t);
+    for (let k = 0; k < M; k++) request(c, makers[k], t);
+    for (let q = 0; q < P; q++) request(c, processors[q], t);
 
     // 4. Flows go downstream, mines first; a short source serves pro rata; a stockpile covers what it could not.
     for (let q = 0; q < mines.length; q++) {
@@ -298,11 +377,11 @@ export function createTrialRunner(model: CompiledModel, s: TrialState): (opts: T
       const x = Math.min(total, avail[i]);
       shippedOut[i] = x;
       if (x > 0) {
-        shipTier1(i, x / total, t);
+        shipTier1(c, i, t);
         shippedTotal[i] += x;
         led.extracted += x;
-      } else clearShipped(i);
-      if (stockMax[i] > 0) coverFromStock(i, t);
+      } else clearShipped(c, i);
+      if (stockMax[i] > 0) coverFromStock(c, i, t);
     }
     for (let q = 0; q < P; q++) {
       const i = processors[q];
@@ -314,10 +393,10 @@ export function createTrialRunner(model: CompiledModel, s: TrialState): (opts: T
       inputLeft[i] = input - used;
       shippedOut[i] = output;
       if (output > 0) {
-        shipTier1(i, output / reqIn[i], t);
+        shipTier1(c, i, t);
         shippedTotal[i] += output;
-      } else clearShipped(i);
-      if (stockMax[i] > 0) coverFromStock(i, t);
+      } else clearShipped(c, i);
+      if (stockMax[i] > 0) coverFromStock(c, i, t);
     }
     // 5. Makers deliver from arrivals, then inventory, then stockpile, at most min(d, c).
     for (let k = 0; k < M; k++) {
@@ -336,16 +415,16 @@ export function createTrialRunner(model: CompiledModel, s: TrialState): (opts: T
     }
 
     // 6. Tier 2: flexibility's re-asks; tier 3: refills.
-    if (hasFlex) flexTier(t);
-    if (hasRefill) refillTier(t);
+    if (hasFlex) flexTier(c, t);
+    if (hasRefill) refillTier(c, t);
 
     // 7. Stock: unused input to the inventory up to its max, refills beyond it to a maker's stockpile, the rest is excess.
-    for (let q = 0; q < P; q++) keepStock(processors[q], false);
+    for (let q = 0; q < P; q++) keepStock(c, processors[q], false);
     let periodDemand = 0;
     let periodDelivered = 0;
     for (let k = 0; k < M; k++) {
       const i = makers[k];
-      keepStock(i, true);
+      keepStock(c, i, true);
       const d = demand[k];
       const del = delivered[k];
       shippedTotal[i] += del;
@@ -400,405 +479,442 @@ export function createTrialRunner(model: CompiledModel, s: TrialState): (opts: T
   out.ttrStatus = ttr.status;
   out.ttrMonths = ttr.months;
 
-  };
+}
 
-  // ---- steps as functions over the runner's typed arrays, made once per runner ----
 
-  function setOnline(t: number): void {
-    for (let q = 0; q < projects.length; q++) {
-      const p = projects[q];
-      const at = onlineAt[p.node];
-      online[p.node] = t < at ? 0 : p.rampPeriods > 0 ? Math.min(1, (t - at + 1) / p.rampPeriods) : 1;
-    }
+function setOnline(c: Sim, t: number): void {
+  const { projects, online, onlineAt } = c;
+  for (let q = 0; q < projects.length; q++) {
+    const p = projects[q];
+    const at = onlineAt[p.node];
+    online[p.node] = t < at ? 0 : p.rampPeriods > 0 ? Math.min(1, (t - at + 1) / p.rampPeriods) : 1;
   }
+}
 
-  /** Step 3 for buyer b: r_l = share'_l x max(0, min(need, c) / yield x g - rec) x a_l. */
-  function request(b: number, need: number, t: number): void {
-    const lo = buyerStart[b];
-    const hi = buyerStart[b + 1];
-    let sum = 0;
-    for (let j = lo; j < hi; j++) {
-      const l = buyerLinks[j];
-      sum += share[l] * online[linkFrom[l]];
-    }
-    const base = Math.min(need, avail[b]) / yld[b];
-    const rec = recycled[b];
-    const ti = t + K;
-    for (let j = lo; j < hi; j++) {
-      const l = buyerLinks[j];
-      let w = 0;
-      if (sum > 0) {
-        const x = base * anticipation[l * G + ti] - rec;
-        if (x > 0) w = ((share[l] * online[linkFrom[l]]) / sum) * x;
-      }
-      want[l] = w;
-      const r = w * aLink[l];
-      req[l] = r;
-      reqIn[linkFrom[l]] += r;
-    }
+/**
+ * Step 3 for buyer b: r_l = share'_l x max(0, min(need, c) / yield x g - rec) x a_l, the need being a maker's
+ * demand or what a processing node was asked. (Only integers cross calls in the hot loop: V8 boxes double arguments.)
+ */
+function request(c: Sim, b: number, t: number): void {
+  const { K, G, linkFrom, buyerStart, buyerLinks, yld, anticipation, aLink, online, avail, share, req, want, reqIn, recycled, model, demand } = c;
+  const k = model.makerPos[b];
+  const need = k >= 0 ? demand[k] : reqIn[b];
+  const lo = buyerStart[b];
+  const hi = buyerStart[b + 1];
+  let sum = 0;
+  for (let j = lo; j < hi; j++) {
+    const l = buyerLinks[j];
+    sum += share[l] * online[linkFrom[l]];
   }
-
-  /** Recycled input of period t at each recycling node (model.md section 4). */
-  function recycle(t: number): void {
-    for (let q = 0; q < P; q++) recycled[processors[q]] = 0;
-    for (let j = 0; j < recycling.length; j++) {
-      const r = recycling[j];
-      const ramp = r.ramp > 0 ? Math.min(1, Math.max(0, (t - r.lag + 1) / r.ramp)) : 1;
-      // Delivered in period t - lag; a lag under one period reads the last period, as this one is not delivered yet.
-      const from = t - Math.max(1, r.lag);
-      const base = from >= 0 ? deliveredHistory[from] : model.demandBefore[from + model.recycleLagMax];
-      const amount = (s.recycleRate[j] * ramp * base) / r.nodes.length;
-      for (let q = 0; q < r.nodes.length; q++) recycled[r.nodes[q]] += amount;
+  const base = Math.min(need, avail[b]) / yld[b];
+  const rec = recycled[b];
+  const ti = t + K;
+  for (let j = lo; j < hi; j++) {
+    const l = buyerLinks[j];
+    let w = 0;
+    if (sum > 0) {
+      const x = base * anticipation[l * G + ti] - rec;
+      if (x > 0) w = ((share[l] * online[linkFrom[l]]) / sum) * x;
     }
-    if (t >= 0) for (let q = 0; q < P; q++) led.recycled += recycled[processors[q]];
+    want[l] = w;
+    const r = w * aLink[l];
+    req[l] = r;
+    reqIn[linkFrom[l]] += r;
   }
+}
 
-  /** Applies diversify levers whose switch period has come (all those due by period 0 at the start). */
-  function switchDiversify(t: number, start: boolean): void {
-    const levers = model.diversify;
-    for (let k = 0; k < levers.length; k++) {
-      const at = s.switchAt[k];
-      if (s.diversifyActive[k] === 1 || (start ? at > 0 : at !== t)) continue;
-      s.diversifyActive[k] = 1;
-      applyDiversify(share, model.linkShare, levers, (j) => s.diversifyActive[j] === 1, levers[k].buyer, model);
-    }
+/** Recycled input of period t at each recycling node (model.md section 4). */
+function recycle(c: Sim, t: number): void {
+  const { model, s, processors, recycling, recycled, delivered, deliveredHistory, P, led } = c;
+  for (let q = 0; q < P; q++) recycled[processors[q]] = 0;
+  for (let j = 0; j < recycling.length; j++) {
+    const r = recycling[j];
+    const ramp = r.ramp > 0 ? Math.min(1, Math.max(0, (t - r.lag + 1) / r.ramp)) : 1;
+    // Delivered in period t - lag; a lag under one period reads the last period, as this one is not delivered yet.
+    const from = t - Math.max(1, r.lag);
+    const base = from >= 0 ? deliveredHistory[from] : model.demandBefore[from + model.recycleLagMax];
+    const amount = (s.recycleRate[j] * ramp * base) / r.nodes.length;
+    for (let q = 0; q < r.nodes.length; q++) recycled[r.nodes[q]] += amount;
   }
+  if (t >= 0) for (let q = 0; q < P; q++) led.recycled += recycled[processors[q]];
+}
 
-  function arrive(l: number, amount: number, t: number): void {
-    const at = t + linkTransit[l] + addTransit[l];
-    if (at < H) arrivals[linkTo[l] * H + at] += amount;
+/** Applies diversify levers whose switch period has come (all those due by period 0 at the start). */
+function switchDiversify(c: Sim, t: number, start: boolean): void {
+  const { model, s, share } = c;
+  const levers = model.diversify;
+  for (let k = 0; k < levers.length; k++) {
+    const at = s.switchAt[k];
+    if (s.diversifyActive[k] === 1 || (start ? at > 0 : at !== t)) continue;
+    s.diversifyActive[k] = 1;
+    applyDiversify(share, model.linkShare, levers, (j) => s.diversifyActive[j] === 1, levers[k].buyer, model);
+  }
+}
+
+/** Where material shipped over link l in period t lands in `arrivals`, or -1 past the horizon. */
+function arrivalIndex(c: Sim, l: number, t: number): number {
+  const { H, linkTo, linkTransit, addTransit } = c;
+  const at = t + linkTransit[l] + addTransit[l];
+  return at < H ? linkTo[l] * H + at : -1;
+}
+
+/** A later tier's shipment: what arrives this period joins the input now; a refill is tracked as in transit. */
+function tierArrive(c: Sim, l: number, amount: number, t: number, refill: boolean): void {
+  const { H, linkTo, linkTransit, addTransit, refillArrivals, refillInTransit, refillNow, inputLeft, led } = c;
+  const to = linkTo[l];
+  const at = t + linkTransit[l] + addTransit[l];
+  if (at === t) {
+    if (refill) refillNow[to] += amount;
+    else inputLeft[to] += amount;
+    return;
+  }
+  if (!refill) {
+    const a = arrivalIndex(c, l, t);
+    if (a >= 0) c.arrivals[a] += amount;
     else led.inTransitEnd += amount;
+    return;
   }
+  refillInTransit[to] += amount;
+  if (at < H) refillArrivals[to * H + at] += amount;
+  else led.inTransitEnd += amount;
+}
 
-  /** A later tier's shipment: what arrives this period joins the input now; a refill is tracked as in transit. */
-  function tierArrive(l: number, amount: number, t: number, refill: boolean): void {
-    const to = linkTo[l];
-    const at = t + linkTransit[l] + addTransit[l];
-    if (at === t) {
-      if (refill) refillNow[to] += amount;
-      else inputLeft[to] += amount;
-      return;
+/** Tier-1 shipments of node i, what it shipped (shippedOut) shared pro rata over its customers' requests. */
+function shipTier1(c: Sim, i: number, t: number): void {
+  const { sellerStart, sellerLinks, req, reqIn, shippedOut, shippedLink, arrivals, led } = c;
+  const ratio = shippedOut[i] / reqIn[i];
+  for (let j = sellerStart[i]; j < sellerStart[i + 1]; j++) {
+    const l = sellerLinks[j];
+    const amount = req[l] * ratio;
+    shippedLink[l] = amount;
+    if (amount > 0) {
+      const a = arrivalIndex(c, l, t);
+      if (a >= 0) arrivals[a] += amount;
+      else led.inTransitEnd += amount;
     }
-    if (!refill) return arrive(l, amount, t);
-    refillInTransit[to] += amount;
-    if (at < H) refillArrivals[to * H + at] += amount;
-    else led.inTransitEnd += amount;
   }
+}
 
-  function shipTier1(i: number, ratio: number, t: number): void {
+function clearShipped(c: Sim, i: number): void {
+  const { sellerStart, sellerLinks, shippedLink } = c;
+  for (let j = sellerStart[i]; j < sellerStart[i + 1]; j++) shippedLink[sellerLinks[j]] = 0;
+}
+
+/** A stockpile at a mine or processing node covers its customers' unmet tier-1 requests pro rata. */
+function coverFromStock(c: Sim, i: number, t: number): void {
+  const { sellerStart, sellerLinks, req, shippedLink, shippedTotal, stock } = c;
+  if (!(stock[i] > 0)) return;
+  let unmet = 0;
+  for (let j = sellerStart[i]; j < sellerStart[i + 1]; j++) unmet += Math.max(0, req[sellerLinks[j]] - shippedLink[sellerLinks[j]]);
+  if (!(unmet > EPS)) return;
+  const x = Math.min(unmet, stock[i]);
+  stock[i] -= x;
+  shippedTotal[i] += x;
+  for (let j = sellerStart[i]; j < sellerStart[i + 1]; j++) {
+    const l = sellerLinks[j];
+    const part = (Math.max(0, req[l] - shippedLink[l]) * x) / unmet;
+    if (part > 0) {
+      shippedLink[l] += part;
+      const a = arrivalIndex(c, l, t);
+      if (a >= 0) c.arrivals[a] += part;
+      else c.led.inTransitEnd += part;
+    }
+  }
+}
+
+function keepStock(c: Sim, i: number, toStockpile: boolean): void {
+  const { invMax, stockMax, inventory, refillNow, inputLeft, stock, led } = c;
+  const total = inputLeft[i] + refillNow[i];
+  const keep = Math.min(invMax[i], total);
+  inventory[i] = keep;
+  let over = total - keep;
+  if (toStockpile && over > 0 && refillNow[i] > 0) {
+    const x = Math.min(over, refillNow[i], Math.max(0, stockMax[i] - stock[i]));
+    stock[i] += x;
+    over -= x;
+  }
+  led.excess += over;
+}
+
+function unusedCapacity(c: Sim, i: number): number {
+  const { avail, shippedOut } = c;
+  return Math.max(0, avail[i] - shippedOut[i]);
+}
+
+/** Splits a later tier's request of buyer b by share' and a_l (no g, no cap); a pass-on uses only transit-0 links. */
+function tierRequest(c: Sim, b: number, amount: number, passOn: boolean): void {
+  const { linkFrom, linkTransit, buyerStart, buyerLinks, aLink, addTransit, online, share, treq, treqIn } = c;
+  if (!(amount > EPS)) return;
+  const lo = buyerStart[b];
+  const hi = buyerStart[b + 1];
+  let sum = 0;
+  for (let j = lo; j < hi; j++) sum += share[buyerLinks[j]] * online[linkFrom[buyerLinks[j]]];
+  if (!(sum > 0)) return;
+  for (let j = lo; j < hi; j++) {
+    const l = buyerLinks[j];
+    if (passOn && (linkTransit[l] !== 0 || addTransit[l] !== 0)) continue;
+    const r = ((share[l] * online[linkFrom[l]]) / sum) * amount * aLink[l];
+    treq[l] += r;
+    treqIn[linkFrom[l]] += r;
+  }
+}
+
+/** Processing nodes short of input for their tier requests pass what they miss on to their sources. */
+function passOnShortInput(c: Sim): void {
+  const { processors, yld, treqIn, inputLeft, P } = c;
+  for (let q = 0; q < P; q++) {
+    const i = processors[q];
+    const total = treqIn[i];
+    if (!(total > 0)) continue;
+    const missing = (Math.min(total, unusedCapacity(c, i)) - inputLeft[i] * yld[i]) / yld[i];
+    tierRequest(c, i, missing, true);
+  }
+}
+
+/** Mines serve the tier's requests pro rata from unused capacity. */
+function minesServe(c: Sim, t: number, refill: boolean): void {
+  const { mines, sellerStart, sellerLinks, treq, treqIn, shippedOut, shippedTotal, led } = c;
+  for (let q = 0; q < mines.length; q++) {
+    const i = mines[q];
+    const total = treqIn[i];
+    if (!(total > 0)) continue;
+    const x = Math.min(total, unusedCapacity(c, i));
+    if (!(x > 0)) continue;
+    shippedOut[i] += x;
+    shippedTotal[i] += x;
+    led.extracted += x;
     for (let j = sellerStart[i]; j < sellerStart[i + 1]; j++) {
       const l = sellerLinks[j];
-      const amount = req[l] * ratio;
-      shippedLink[l] = amount;
-      if (amount > 0) arrive(l, amount, t);
+      const amount = (treq[l] * x) / total;
+      if (amount > 0) tierArrive(c, l, amount, t, refill);
     }
   }
+}
 
-  function clearShipped(i: number): void {
-    for (let j = sellerStart[i]; j < sellerStart[i + 1]; j++) shippedLink[sellerLinks[j]] = 0;
+/** Processing nodes serve the tier's requests from unused capacity and unused input. */
+function processorsServe(c: Sim, t: number, refill: boolean): void {
+  const { processors, sellerStart, sellerLinks, yld, treq, treqIn, inputLeft, shippedOut, shippedTotal, P, led } = c;
+  for (let q = 0; q < P; q++) {
+    const i = processors[q];
+    const total = treqIn[i];
+    if (!(total > 0)) continue;
+    const y = yld[i];
+    const x = Math.min(total, unusedCapacity(c, i), inputLeft[i] * y);
+    if (!(x > 0)) continue;
+    inputLeft[i] -= x / y;
+    led.yieldLoss += x / y - x;
+    shippedOut[i] += x;
+    shippedTotal[i] += x;
+    for (let j = sellerStart[i]; j < sellerStart[i + 1]; j++) {
+      const l = sellerLinks[j];
+      const amount = (treq[l] * x) / total;
+      if (amount > 0) tierArrive(c, l, amount, t, refill);
+    }
   }
+}
 
-  /** A stockpile at a mine or processing node covers its customers' unmet tier-1 requests pro rata. */
-  function coverFromStock(i: number, t: number): void {
-    if (!(stock[i] > 0)) return;
+/** Tier 2: flexibility re-asks a link's unmet amount of the buyer's other online sources (model.md section 4). */
+function flexTier(c: Sim, t: number): void {
+  const { makers, processors, buyerStart, buyerLinks, flexFraction, flexDelay, avail, want, shippedLink, treq, treqIn, inputLeft, shippedOut, demand, delivered, flexCount, M } = c;
+  treq.fill(0);
+  treqIn.fill(0);
+  let any = false;
+  for (const st of FLEX_STAGES) {
+    const fraction = flexFraction[st];
+    if (!(fraction > 0)) continue;
+    const buyers = st === STAGE_MANUFACTURING ? makers : processors;
+    for (let q = 0; q < buyers.length; q++) {
+      const b = buyers[q];
+      for (let j = buyerStart[b]; j < buyerStart[b + 1]; j++) {
+        const l = buyerLinks[j];
+        const unmet = want[l] - shippedLink[l];
+        flexCount[l] = unmet > EPS + 1e-9 * want[l] ? flexCount[l] + 1 : 0;
+        if (flexCount[l] <= flexDelay[st]) continue;
+        if (reask(c, b, l, fraction * unmet)) any = true;
+      }
+    }
+  }
+  if (!any) return;
+  passOnShortInput(c);
+  minesServe(c, t, false);
+  processorsServe(c, t, false);
+  if (flexFraction[STAGE_PROCESSING] > 0) forwardToUnmet(c, t);
+  for (let k = 0; k < M; k++) {
+    const i = makers[k];
+    const extra = Math.min(inputLeft[i], Math.min(demand[k], avail[i]) - delivered[k]);
+    if (extra > 0) {
+      delivered[k] += extra;
+      inputLeft[i] -= extra;
+      shippedOut[i] = delivered[k];
+    }
+  }
+}
+
+/** Asks `amount` of buyer b's online sources other than link l's, in proportion to their unused capacity, each part scaled by its a_l. */
+function reask(c: Sim, b: number, l: number, amount: number): boolean {
+  const { linkFrom, buyerStart, buyerLinks, aLink, online, treq, treqIn } = c;
+  const from = linkFrom[l];
+  let total = 0;
+  for (let j = buyerStart[b]; j < buyerStart[b + 1]; j++) {
+    const o = buyerLinks[j];
+    if (linkFrom[o] !== from && online[linkFrom[o]] > 0) total += unusedCapacity(c, linkFrom[o]);
+  }
+  if (!(total > EPS)) return false;
+  for (let j = buyerStart[b]; j < buyerStart[b + 1]; j++) {
+    const o = buyerLinks[j];
+    const src = linkFrom[o];
+    if (src === from || !(online[src] > 0)) continue;
+    const r = ((amount * unusedCapacity(c, src)) / total) * aLink[o];
+    treq[o] += r;
+    treqIn[src] += r;
+  }
+  return true;
+}
+
+/** After processing buyers re-asked, what reached them now goes on to their customers' unmet tier-1 requests. */
+function forwardToUnmet(c: Sim, t: number): void {
+  const { processors, sellerStart, sellerLinks, yld, req, shippedLink, inputLeft, shippedOut, shippedTotal, P, led } = c;
+  for (let q = 0; q < P; q++) {
+    const i = processors[q];
     let unmet = 0;
     for (let j = sellerStart[i]; j < sellerStart[i + 1]; j++) unmet += Math.max(0, req[sellerLinks[j]] - shippedLink[sellerLinks[j]]);
-    if (!(unmet > EPS)) return;
-    const x = Math.min(unmet, stock[i]);
-    stock[i] -= x;
+    const y = yld[i];
+    const x = Math.min(unmet, unusedCapacity(c, i), inputLeft[i] * y);
+    if (!(x > EPS)) continue;
+    inputLeft[i] -= x / y;
+    led.yieldLoss += x / y - x;
+    shippedOut[i] += x;
     shippedTotal[i] += x;
     for (let j = sellerStart[i]; j < sellerStart[i + 1]; j++) {
       const l = sellerLinks[j];
       const part = (Math.max(0, req[l] - shippedLink[l]) * x) / unmet;
       if (part > 0) {
         shippedLink[l] += part;
-        arrive(l, part, t);
+        tierArrive(c, l, part, t, false);
       }
     }
   }
+}
 
-  function keepStock(i: number, toStockpile: boolean): void {
-    const total = inputLeft[i] + refillNow[i];
-    const keep = Math.min(invMax[i], total);
-    inventory[i] = keep;
-    let over = total - keep;
-    if (toStockpile && over > 0 && refillNow[i] > 0) {
-      const x = Math.min(over, refillNow[i], Math.max(0, stockMax[i] - stock[i]));
-      stock[i] += x;
-      over -= x;
+/** Tier 3 (model.md section 2, step 6): makers' refills, processing nodes' refills, then stockpiles at mines and processing nodes from their own unused output. */
+function refillTier(c: Sim, t: number): void {
+  const { makers, processors, mines, yld, invMax, stockMax, stockRefill, treq, treqIn, refillInTransit, refillNow, inputLeft, shippedOut, stock, M, P, hasStock, led } = c;
+  treq.fill(0);
+  treqIn.fill(0);
+  let any = false;
+  for (let k = 0; k < M; k++) {
+    const i = makers[k];
+    const have = inputLeft[i] + refillNow[i];
+    const transit = refillInTransit[i];
+    let need = Math.max(0, invMax[i] - have - transit);
+    if (stockMax[i] > 0 && stockRefill[i] > 0) {
+      const spilled = Math.max(0, have + transit - invMax[i]);
+      need += Math.min(stockRefill[i], Math.max(0, stockMax[i] - stock[i] - spilled));
     }
-    led.excess += over;
-  }
-
-  function unusedCapacity(i: number): number {
-    return Math.max(0, avail[i] - shippedOut[i]);
-  }
-
-  /** Splits a later tier's request of buyer b by share' and a_l (no g, no cap); a pass-on uses only transit-0 links. */
-  function tierRequest(b: number, amount: number, passOn: boolean): void {
-    if (!(amount > EPS)) return;
-    const lo = buyerStart[b];
-    const hi = buyerStart[b + 1];
-    let sum = 0;
-    for (let j = lo; j < hi; j++) sum += share[buyerLinks[j]] * online[linkFrom[buyerLinks[j]]];
-    if (!(sum > 0)) return;
-    for (let j = lo; j < hi; j++) {
-      const l = buyerLinks[j];
-      if (passOn && (linkTransit[l] !== 0 || addTransit[l] !== 0)) continue;
-      const r = ((share[l] * online[linkFrom[l]]) / sum) * amount * aLink[l];
-      treq[l] += r;
-      treqIn[linkFrom[l]] += r;
+    if (need > EPS) {
+      tierRequest(c, i, need, false);
+      any = true;
     }
   }
-
-  /** Processing nodes short of input for their tier requests pass what they miss on to their sources. */
-  function passOnShortInput(): void {
-    for (let q = 0; q < P; q++) {
-      const i = processors[q];
-      const total = treqIn[i];
-      if (!(total > 0)) continue;
-      const missing = (Math.min(total, unusedCapacity(i)) - inputLeft[i] * yld[i]) / yld[i];
-      tierRequest(i, missing, true);
+  if (any) {
+    passOnShortInput(c);
+    minesServe(c, t, false);
+    processorsServe(c, t, true);
+  }
+  treq.fill(0);
+  treqIn.fill(0);
+  let anyP = false;
+  for (let q = 0; q < P; q++) {
+    const i = processors[q];
+    const need = invMax[i] > 0 ? invMax[i] - inputLeft[i] - refillNow[i] - refillInTransit[i] : 0;
+    if (need > EPS) {
+      tierRequest(c, i, need, false);
+      anyP = true;
     }
   }
-
-  /** Mines serve the tier's requests pro rata from unused capacity. */
-  function minesServe(t: number, refill: boolean): void {
+  if (anyP) minesServe(c, t, true);
+  if (hasStock) {
     for (let q = 0; q < mines.length; q++) {
       const i = mines[q];
-      const total = treqIn[i];
-      if (!(total > 0)) continue;
-      const x = Math.min(total, unusedCapacity(i));
+      if (!(stockMax[i] > 0 && stockRefill[i] > 0)) continue;
+      const x = Math.min(stockRefill[i], stockMax[i] - stock[i], unusedCapacity(c, i));
       if (!(x > 0)) continue;
+      stock[i] += x;
       shippedOut[i] += x;
-      shippedTotal[i] += x;
       led.extracted += x;
-      for (let j = sellerStart[i]; j < sellerStart[i + 1]; j++) {
-        const l = sellerLinks[j];
-        const amount = (treq[l] * x) / total;
-        if (amount > 0) tierArrive(l, amount, t, refill);
-      }
     }
-  }
-
-  /** Processing nodes serve the tier's requests from unused capacity and unused input. */
-  function processorsServe(t: number, refill: boolean): void {
     for (let q = 0; q < P; q++) {
       const i = processors[q];
-      const total = treqIn[i];
-      if (!(total > 0)) continue;
+      if (!(stockMax[i] > 0 && stockRefill[i] > 0)) continue;
       const y = yld[i];
-      const x = Math.min(total, unusedCapacity(i), inputLeft[i] * y);
+      const x = Math.min(stockRefill[i], stockMax[i] - stock[i], unusedCapacity(c, i), inputLeft[i] * y);
       if (!(x > 0)) continue;
+      stock[i] += x;
+      shippedOut[i] += x;
       inputLeft[i] -= x / y;
       led.yieldLoss += x / y - x;
-      shippedOut[i] += x;
-      shippedTotal[i] += x;
-      for (let j = sellerStart[i]; j < sellerStart[i + 1]; j++) {
-        const l = sellerLinks[j];
-        const amount = (treq[l] * x) / total;
-        if (amount > 0) tierArrive(l, amount, t, refill);
-      }
     }
   }
+}
 
-  /** Tier 2: flexibility re-asks a link's unmet amount of the buyer's other online sources (model.md section 4). */
-  function flexTier(t: number): void {
-    treq.fill(0);
-    treqIn.fill(0);
-    let any = false;
-    for (const st of FLEX_STAGES) {
-      const fraction = flexFraction[st];
-      if (!(fraction > 0)) continue;
-      const buyers = st === STAGE_MANUFACTURING ? makers : processors;
-      for (let q = 0; q < buyers.length; q++) {
-        const b = buyers[q];
-        for (let j = buyerStart[b]; j < buyerStart[b + 1]; j++) {
-          const l = buyerLinks[j];
-          const unmet = want[l] - shippedLink[l];
-          flexCount[l] = unmet > EPS + 1e-9 * want[l] ? flexCount[l] + 1 : 0;
-          if (flexCount[l] <= flexDelay[st]) continue;
-          if (reask(b, l, fraction * unmet)) any = true;
-        }
-      }
+/** Draws period t's new events, disruptions in processing order (model.md section 3, order of draws). */
+function drawEvents(c: Sim, t: number): void {
+  const { s, ppy, disruptions, D, mask, dRng } = c;
+  for (let j = 0; j < D; j++) {
+    const dj = disruptions[j];
+    let count = 0;
+    if (dj.occurrence === OCCUR_SCRIPTED) count = s.scriptedStart[j] === t ? 1 : 0;
+    else if (dj.occurrence === OCCUR_POISSON) count = poisson(dRng, dj.ratePerPeriod);
+    else if (dj.occurrence === OCCUR_CORRELATED) {
+      const parentStarts = s.newStarts[dj.parent];
+      for (let c = 0; c < parentStarts; c++) if (dRng() < dj.probability) count++;
     }
-    if (!any) return;
-    passOnShortInput();
-    minesServe(t, false);
-    processorsServe(t, false);
-    if (flexFraction[STAGE_PROCESSING] > 0) forwardToUnmet(t);
-    for (let k = 0; k < M; k++) {
-      const i = makers[k];
-      const extra = Math.min(inputLeft[i], Math.min(demand[k], avail[i]) - delivered[k]);
-      if (extra > 0) {
-        delivered[k] += extra;
-        inputLeft[i] -= extra;
-        shippedOut[i] = delivered[k];
-      }
+    s.newStarts[j] = count;
+    for (let c = 0; c < count; c++) {
+      const duration = durationToPeriods(Math.max(0, sample(dj.duration, dRng)), ppy);
+      const raw = sample(dj.magnitude, dRng);
+      const magnitude = dj.targetKind === TARGET_DEMAND ? Math.max(-1, raw) : Math.min(1, Math.max(0, raw));
+      const added = dj.addedTransit === null ? 0 : monthsToPeriods(Math.max(0, sample(dj.addedTransit, dRng)), ppy);
+      if (mask !== null && mask[dj.fileIndex] === 1) continue;
+      const e = s.evStart.length;
+      s.evDisruption.push(j);
+      s.evStart.push(t);
+      s.evEnd.push(t + duration);
+      s.evRecoveryEnd.push(t + duration + dj.recoveryPeriods);
+      s.evMagnitude.push(magnitude);
+      s.evAdded.push(added);
+      s.live.push(e);
+      s.starts.push(t);
     }
   }
+}
 
-  /** Asks `amount` of buyer b's online sources other than link l's, in proportion to their unused capacity, each part scaled by its a_l. */
-  function reask(b: number, l: number, amount: number): boolean {
-    const from = linkFrom[l];
-    let total = 0;
-    for (let j = buyerStart[b]; j < buyerStart[b + 1]; j++) {
-      const o = buyerLinks[j];
-      if (linkFrom[o] !== from && online[linkFrom[o]] > 0) total += unusedCapacity(linkFrom[o]);
-    }
-    if (!(total > EPS)) return false;
-    for (let j = buyerStart[b]; j < buyerStart[b + 1]; j++) {
-      const o = buyerLinks[j];
-      const src = linkFrom[o];
-      if (src === from || !(online[src] > 0)) continue;
-      const r = ((amount * unusedCapacity(src)) / total) * aLink[o];
-      treq[o] += r;
-      treqIn[src] += r;
-    }
-    return true;
-  }
-
-  /** After processing buyers re-asked, what reached them now goes on to their customers' unmet tier-1 requests. */
-  function forwardToUnmet(t: number): void {
-    for (let q = 0; q < P; q++) {
-      const i = processors[q];
-      let unmet = 0;
-      for (let j = sellerStart[i]; j < sellerStart[i + 1]; j++) unmet += Math.max(0, req[sellerLinks[j]] - shippedLink[sellerLinks[j]]);
-      const y = yld[i];
-      const x = Math.min(unmet, unusedCapacity(i), inputLeft[i] * y);
-      if (!(x > EPS)) continue;
-      inputLeft[i] -= x / y;
-      led.yieldLoss += x / y - x;
-      shippedOut[i] += x;
-      shippedTotal[i] += x;
-      for (let j = sellerStart[i]; j < sellerStart[i + 1]; j++) {
-        const l = sellerLinks[j];
-        const part = (Math.max(0, req[l] - shippedLink[l]) * x) / unmet;
-        if (part > 0) {
-          shippedLink[l] += part;
-          tierArrive(l, part, t, false);
-        }
+/** Applies live events to a_n, a_l, added transit and demand multipliers; drops finished ones. Returns whether any is live. */
+function applyEvents(c: Sim, t: number): boolean {
+  const { s, disruptions, aNode, aLink, addTransit, demandMult } = c;
+  const live = s.live;
+  let kept = 0;
+  for (let q = 0; q < live.length; q++) {
+    const e = live[q];
+    if (t >= s.evRecoveryEnd[e]) continue;
+    live[kept++] = e;
+    const dj = disruptions[s.evDisruption[e]];
+    const end = s.evEnd[e];
+    const active = t < end;
+    const x = active ? s.evMagnitude[e] : s.evMagnitude[e] * (1 - (t - end + 1) / (dj.recoveryPeriods + 1));
+    const targets = dj.targets;
+    if (dj.targetKind === TARGET_NODES) {
+      for (let k = 0; k < targets.length; k++) aNode[targets[k]] *= 1 - x;
+    } else if (dj.targetKind === TARGET_LINKS) {
+      const added = active ? s.evAdded[e] : 0;
+      for (let k = 0; k < targets.length; k++) {
+        aLink[targets[k]] *= 1 - x;
+        if (added > addTransit[targets[k]]) addTransit[targets[k]] = added;
       }
+    } else {
+      for (let k = 0; k < targets.length; k++) demandMult[targets[k]] *= 1 + x;
     }
   }
-
-  /** Tier 3 (model.md section 2, step 6): makers' refills, processing nodes' refills, then stockpiles at mines and processing nodes from their own unused output. */
-  function refillTier(t: number): void {
-    treq.fill(0);
-    treqIn.fill(0);
-    let any = false;
-    for (let k = 0; k < M; k++) {
-      const i = makers[k];
-      const have = inputLeft[i] + refillNow[i];
-      const transit = refillInTransit[i];
-      let need = Math.max(0, invMax[i] - have - transit);
-      if (stockMax[i] > 0 && stockRefill[i] > 0) {
-        const spilled = Math.max(0, have + transit - invMax[i]);
-        need += Math.min(stockRefill[i], Math.max(0, stockMax[i] - stock[i] - spilled));
-      }
-      if (need > EPS) {
-        tierRequest(i, need, false);
-        any = true;
-      }
-    }
-    if (any) {
-      passOnShortInput();
-        minesServe(t, false);
-      processorsServe(t, true);
-    }
-    treq.fill(0);
-    treqIn.fill(0);
-    let anyP = false;
-    for (let q = 0; q < P; q++) {
-      const i = processors[q];
-      const need = invMax[i] > 0 ? invMax[i] - inputLeft[i] - refillNow[i] - refillInTransit[i] : 0;
-      if (need > EPS) {
-        tierRequest(i, need, false);
-        anyP = true;
-      }
-    }
-    if (anyP) minesServe(t, true);
-    if (hasStock) {
-      for (let q = 0; q < mines.length; q++) {
-        const i = mines[q];
-        if (!(stockMax[i] > 0 && stockRefill[i] > 0)) continue;
-        const x = Math.min(stockRefill[i], stockMax[i] - stock[i], unusedCapacity(i));
-        if (!(x > 0)) continue;
-        stock[i] += x;
-        shippedOut[i] += x;
-        led.extracted += x;
-      }
-      for (let q = 0; q < P; q++) {
-        const i = processors[q];
-        if (!(stockMax[i] > 0 && stockRefill[i] > 0)) continue;
-        const y = yld[i];
-        const x = Math.min(stockRefill[i], stockMax[i] - stock[i], unusedCapacity(i), inputLeft[i] * y);
-        if (!(x > 0)) continue;
-        stock[i] += x;
-        shippedOut[i] += x;
-        inputLeft[i] -= x / y;
-        led.yieldLoss += x / y - x;
-      }
-    }
-  }
-
-  /** Draws period t's new events, disruptions in processing order (model.md section 3, order of draws). */
-  function drawEvents(t: number): void {
-    for (let j = 0; j < D; j++) {
-      const dj = disruptions[j];
-      let count = 0;
-      if (dj.occurrence === OCCUR_SCRIPTED) count = s.scriptedStart[j] === t ? 1 : 0;
-      else if (dj.occurrence === OCCUR_POISSON) count = poisson(dRng, dj.ratePerPeriod);
-      else if (dj.occurrence === OCCUR_CORRELATED) {
-        const parentStarts = s.newStarts[dj.parent];
-        for (let c = 0; c < parentStarts; c++) if (dRng() < dj.probability) count++;
-      }
-      s.newStarts[j] = count;
-      for (let c = 0; c < count; c++) {
-        const duration = durationToPeriods(Math.max(0, sample(dj.duration, dRng)), ppy);
-        const raw = sample(dj.magnitude, dRng);
-        const magnitude = dj.targetKind === TARGET_DEMAND ? Math.max(-1, raw) : Math.min(1, Math.max(0, raw));
-        const added = dj.addedTransit === null ? 0 : monthsToPeriods(Math.max(0, sample(dj.addedTransit, dRng)), ppy);
-        if (mask !== null && mask[dj.fileIndex] === 1) continue;
-        const e = s.evStart.length;
-        s.evDisruption.push(j);
-        s.evStart.push(t);
-        s.evEnd.push(t + duration);
-        s.evRecoveryEnd.push(t + duration + dj.recoveryPeriods);
-        s.evMagnitude.push(magnitude);
-        s.evAdded.push(added);
-        s.live.push(e);
-        s.starts.push(t);
-      }
-    }
-  }
-
-  /** Applies live events to a_n, a_l, added transit and demand multipliers; drops finished ones. Returns whether any is live. */
-  function applyEvents(t: number): boolean {
-    const live = s.live;
-    let kept = 0;
-    for (let q = 0; q < live.length; q++) {
-      const e = live[q];
-      if (t >= s.evRecoveryEnd[e]) continue;
-      live[kept++] = e;
-      const dj = disruptions[s.evDisruption[e]];
-      const end = s.evEnd[e];
-      const active = t < end;
-      const x = active ? s.evMagnitude[e] : s.evMagnitude[e] * (1 - (t - end + 1) / (dj.recoveryPeriods + 1));
-      const targets = dj.targets;
-      if (dj.targetKind === TARGET_NODES) {
-        for (let k = 0; k < targets.length; k++) aNode[targets[k]] *= 1 - x;
-      } else if (dj.targetKind === TARGET_LINKS) {
-        const added = active ? s.evAdded[e] : 0;
-        for (let k = 0; k < targets.length; k++) {
-          aLink[targets[k]] *= 1 - x;
-          if (added > addTransit[targets[k]]) addTransit[targets[k]] = added;
-        }
-      } else {
-        for (let k = 0; k < targets.length; k++) demandMult[targets[k]] *= 1 + x;
-      }
-    }
-    live.length = kept;
-    return kept > 0;
-  }
+  live.length = kept;
+  return kept > 0;
 }

@@ -2,7 +2,10 @@
  * User demand expressions (model.md section 1): mathjs syntax, a whitelisted grammar, and an
  * evaluator of our own so that nothing of mathjs's scope (import, evaluate, units...) is reachable.
  */
-import { parse } from 'mathjs';
+import { create, parseDependencies } from 'mathjs';
+
+// A mathjs instance that can only parse: no evaluate, import or createUnit exists in it at all.
+const { parse } = create({ parseDependencies });
 
 export type CompiledExpression = { ok: true; evaluate: (tMonths: number) => number } | { ok: false; message: string };
 
@@ -130,6 +133,8 @@ function buildFunction(node: ParsedNode): Fn {
 /** Checks a demand expression of t (months) against the allowed grammar and compiles it to a plain function. */
 export function compileDemandExpression(text: string): CompiledExpression {
   let tree: ParsedNode;
+  // mathjs reads "a - 5%" as "a - a x 5 / 100": a percentage is not in the grammar of model.md section 1.
+  if (text.includes('%')) return { ok: false, message: 'uses "%", which is not allowed (write a fraction, e.g. 0.05 * ...)' };
   try {
     tree = parse(text) as unknown as ParsedNode;
   } catch (error) {

@@ -68,6 +68,8 @@ describe('compileDemandExpression', () => {
     ['round(t, 2)', 'one argument'],
     ['max()', 'at least one'],
     ['(', 'cannot be read'],
+    ['100 - 5%', '%'],
+    ['10 mod 3', 'mod'],
   ])('refuses %s, naming %s', (text, word) => {
     expect(refusal(text)).toContain(word);
   });
