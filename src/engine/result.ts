@@ -55,6 +55,8 @@ export interface StrategyResult {
     substituted: number;
   };
   bands: { fulfilment: Band[] };
+  /** counts of trials' total shortfall (units) over the run's shared bin edges */
+  shortfallHistogram: number[];
   attribution: Attribution;
   vsBaseline?: PairedComparison;
 }
@@ -80,6 +82,24 @@ export interface RunResult {
   indicators: Record<string, StageIndicator>;
   dependence: Record<string, Record<string, DependenceCell>>;
   strategies: StrategyResult[];
+  /** edges of every strategy's shortfallHistogram (units): bins + 1 ascending values */
+  shortfallEdges: number[];
+  /** the baseline chain with its flows over the first year of an undisrupted, noise-free run (units per year) */
+  network: Network;
+}
+
+export interface NetworkNode {
+  id: string;
+  name: string;
+  stage: string;
+  country: string;
+  /** capacity, units per year */
+  capacity: number;
+}
+
+export interface Network {
+  nodes: NetworkNode[];
+  links: { source: string; target: string; value: number }[];
 }
 
 /** TTR status per trial. */

@@ -49,6 +49,8 @@ export interface TrialTrace {
   makerShortfall: Float64Array;
   /** stockpile level at the end of each period, nodes x periods */
   stock: Float64Array;
+  /** units shipped over each link in tier 1 (stockpile cover included), links x periods */
+  linkShipped: Float64Array;
 }
 
 export interface TrialOptions {
@@ -83,6 +85,7 @@ export function createTrace(model: CompiledModel): TrialTrace {
     makerDelivered: new Float64Array(m * H),
     makerShortfall: new Float64Array(m * H),
     stock: new Float64Array(n * H),
+    linkShipped: new Float64Array(model.linkFrom.length * H),
   };
 }
 
@@ -461,6 +464,8 @@ function runTrial(c: Sim, opts: TrialOptions, out: TrialOutcome): void {
         trace.capacity[i * H + t] = avail[i];
         trace.stock[i * H + t] = stock[i];
       }
+      const linkCount = c.linkFrom.length;
+      for (let l = 0; l < linkCount; l++) trace.linkShipped[l * H + t] = c.shippedLink[l];
     }
   }
 

@@ -9,12 +9,15 @@ import { pairedComparison } from '../stats/paired.ts';
 import { mean, summarise } from '../stats/summary.ts';
 import { summariseTtr } from '../stats/time-to-recover.ts';
 import type { CompiledRun } from './compile-run.ts';
+import { nominalNetwork } from './nominal-network.ts';
+import { histogramEdges, histogramCounts } from '../stats/histogram.ts';
 import type { Attribution, PartialResult, RunResult, StrategyPartial, StrategyResult } from './result.ts';
 
 /** Builds the run result; `merged` covers every trial (mergePartials). */
 export function summariseRun(scenario: Scenario, run: CompiledRun, merged: PartialResult): RunResult {
   const base = run.models[0];
   const pct = merged.strategies.map(shortfallPct);
+  const edges = histogramEdges(merged.strategies.map((s) => s.outcomes.shortfall));
   const strategies: StrategyResult[] = merged.strategies.map((s, k) => {
     const model = run.models[k];
     const o = s.outcomes;
@@ -34,6 +37,7 @@ export function summariseRun(scenario: Scenario, run: CompiledRun, merged: Parti
         substituted: mean(o.substituted),
       },
       bands: { fulfilment: bandsFromBins(s.bins, model.periods, run.trials) },
+      shortfallHistogram: histogramCounts(o.shortfall, edges),
       attribution: attribution(s, run),
     };
   });
@@ -67,6 +71,8 @@ export function summariseRun(scenario: Scenario, run: CompiledRun, merged: Parti
     indicators: stageIndicators(scenario.nodes),
     dependence: dependence(scenario.nodes, plannedDemand0),
     strategies,
+    shortfallEdges: edges,
+    network: nominalNetwork(scenario, base, run.seed),
   };
 }
 

@@ -1,0 +1,110 @@
+/** The command line's flags (model.md section 7), parsed into options or a plain message about what is wrong. */
+
+export interface CliOptions {
+  scenarioPath: string;
+  trials?: number;
+  seed?: string | number;
+  /** strategy ids asked for with --strategy (repeats); undefined runs them all */
+  strategies?: string[];
+  /** worker threads; 0 simulates in this thread */
+  workers: number;
+  attribution: boolean;
+  json: boolean;
+  outDir?: string;
+  help: boolean;
+}
+
+export type ArgsResult = { ok: true; options: CliOptions } | { ok: false; message: string };
+
+export const USAGE = `usage: npm run simulate -- <scenario.json> [options]
+
+  --trials N         trials per strategy (default: the scenario's, else 1000)
+  --seed S           seed of the run (default: the scenario's, else 1)
+  --strategy ID      simulate only this strategy besides the baseline; repeat for more
+  --workers N        worker threads (default: the number of cores; 0 runs in this thread)
+  --no-attribution   skip the attribution of shortfall to disruptions (faster)
+  --json             print the result as one JSON object on stdout
+  --out DIR          write result.json and bands.csv to DIR (created if needed)
+  --help             show this text
+`;
+
+const MAX_TRIALS = 10_000_000;
+const MAX_WORKERS = 1024;
+// Seeds within the scenario format's number limit stay numbers, so `--seed 42` equals `"seed": 42`.
+const MAX_NUMERIC_SEED = 1e12;
+
+const VALUE_FLAGS = new Set(['--trials', '--seed', '--strategy', '--workers', '--out']);
+const SWITCHES = new Set(['--no-attribution', '--json', '--help', '-h']);
+
+/** Parses argv (without node and the script); `defaultWorkers` is used when --workers is not given. */
+export function parseArgs(argv: readonly string[], defaultWorkers: number): ArgsResult {
+  const options: CliOptions = { scenarioPath: '', workers: defaultWorkers, attribution: true, json: false, help: false };
+  const paths: string[] = [];
+  try {
+    for (let i = 0; i < argv.length; i++) {
+      const arg = argv[i];
+      if (arg === '--' || !arg.startsWith('-') || arg === '-') {
+        paths.push(...(arg === '--' ? argv.slice(i + 1) : [arg]));
+        if (arg === '--') break;
+        continue;
+      }
+      const eq = arg.indexOf('=');
+      const flag = eq > 0 ? arg.slice(0, eq) : arg;
+      if (SWITCHES.has(flag)) {
+        if (eq > 0) throw new ArgError(`${flag} takes no value, got "${arg}"`);
+        setSwitch(options, flag);
+      } else if (VALUE_FLAGS.has(flag)) {
+        let value: string;
+        if (eq > 0) value = arg.slice(eq + 1);
+        else if (i + 1 < argv.length && !argv[i + 1].startsWith('--')) value = argv[++i];
+        else throw new ArgError(`${flag} needs a value`);
+        setValue(options, flag, value);
+      } else {
+        throw new ArgError(`unknown option ${JSON.stringify(flag)}`);
+      }
+    }
+    if (options.help) return { ok: true, options };
+    if (paths.length === 0) throw new ArgError('missing the scenario file');
+    if (paths.length > 1) throw new ArgError(`expected one scenario file, got ${paths.length}: ${paths.map((p) => JSON.stringify(p)).join(', ')}`);
+    options.scenarioPath = paths[0];
+    return { ok: true, options };
+  } catch (error) {
+    if (error instanceof ArgError) return { ok: false, message: error.message };
+    throw error;
+  }
+}
+
+class ArgError extends Error {}
+
+function setSwitch(options: CliOptions, flag: string): void {
+  if (flag === '--no-attribution') options.attribution = false;
+  else if (flag === '--json') options.json = true;
+  else options.help = true;
+}
+
+function setValue(options: CliOptions, flag: string, value: string): void {
+  if (flag === '--trials') options.trials = wholeNumber(flag, value, 1, MAX_TRIALS);
+  else if (flag === '--workers') options.workers = wholeNumber(flag, value, 0, MAX_WORKERS);
+  else if (flag === '--seed') options.seed = seedValue(value);
+  else if (flag === '--strategy') {
+    if (value === '') throw new ArgError('--strategy needs a strategy id');
+    options.strategies = [...(options.strategies ?? []), value];
+  } else {
+    if (value === '') throw new ArgError('--out needs a directory');
+    options.outDir = value;
+  }
+}
+
+/** A whole number written in digits, within [min, max]. */
+function wholeNumber(flag: string, value: string, min: number, max: number): number {
+  const n = /^\d+$/.test(value) ? Number(value) : NaN;
+  if (!(n >= min && n <= max)) throw new ArgError(`${flag} must be a whole number from ${min} to ${max}, got ${JSON.stringify(value)}`);
+  return n;
+}
+
+/** An integer seed as a number (the scenario format's form), anything else as the string given. */
+function seedValue(value: string): string | number {
+  if (value === '') throw new ArgError('--seed needs a value');
+  const n = /^-?\d+$/.test(value) ? Number(value) : NaN;
+  return Math.abs(n) <= MAX_NUMERIC_SEED && String(n) === value ? n : value;
+}

@@ -1,0 +1,44 @@
+/** Flag parsing of the command line, in this process (the spawned tests cover exit statuses and messages). */
+import { describe, expect, it } from 'vitest';
+import { parseArgs } from '../../src/cli/args.ts';
+
+const ok = (argv: string[]) => {
+  const r = parseArgs(argv, 4);
+  if (!r.ok) throw new Error(r.message);
+  return r.options;
+};
+const message = (argv: string[]) => {
+  const r = parseArgs(argv, 4);
+  return r.ok ? null : r.message;
+};
+
+describe('parseArgs', () => {
+  it('reads every flag, in both spellings, with defaults for the rest', () => {
+    expect(ok(['s.json'])).toEqual({ scenarioPath: 's.json', workers: 4, attribution: true, json: false, help: false });
+    expect(ok(['--trials=50', 's.json', '--seed', 'abc', '--strategy', 'a', '--strategy=b', '--workers', '0', '--no-attribution', '--json', '--out', 'dir'])).toEqual({
+      scenarioPath: 's.json', trials: 50, seed: 'abc', strategies: ['a', 'b'], workers: 0, attribution: false, json: true, outDir: 'dir', help: false,
+    });
+  });
+
+  it('keeps integer seeds numbers, as in a scenario file, and anything else text', () => {
+    expect(ok(['s.json', '--seed', '42']).seed).toBe(42);
+    expect(ok(['s.json', '--seed', '-7']).seed).toBe(-7);
+    expect(ok(['s.json', '--seed', '007']).seed).toBe('007');
+    expect(ok(['s.json', '--seed', '1e3']).seed).toBe('1e3');
+  });
+
+  it.each([
+    [['s.json', '--trials', 'many'], /--trials must be a whole number from 1 .* got "many"/],
+    [['s.json', '--trials', '0'], /--trials must be/],
+    [['s.json', '--trials', '2.5'], /--trials must be/],
+    [['s.json', '--workers', '-1'], /--workers must be/],
+    [['s.json', '--trials'], /--trials needs a value/],
+    [['s.json', '--out', '--json'], /--out needs a value/],
+    [['s.json', '--fast'], /unknown option "--fast"/],
+    [['s.json', '--json=yes'], /--json takes no value/],
+    [[], /missing the scenario file/],
+    [['a.json', 'b.json'], /expected one scenario file, got 2/],
+  ])('refuses %j', (argv, expected) => {
+    expect(message(argv)).toMatch(expected);
+  });
+});

@@ -1,0 +1,84 @@
+/**
+ * The command line as a user runs it (a child process): user errors exit 2 with a plain message, any number
+ * of workers gives the same numbers, --out writes its files. Few runs, few trials: each start costs seconds.
+ */
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const example = path.join(root, 'tests/fixtures/example-scenario.json');
+const scratch = mkdtempSync(path.join(tmpdir(), 'cli-test-'));
+const STACK_LINE = /^\s+at .+:\d+:\d+\)?$/m;
+// Each run starts Node, tsx and worker threads; on a busy two-core machine that alone can take many seconds.
+const SLOW = { timeout: 180_000 };
+
+interface Outcome {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs `tsx src/cli/main.ts ...args` from the project's root. */
+function simulate(...args: string[]): Promise<Outcome> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], { cwd: root });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => (stderr += d));
+    child.on('error', reject);
+    child.on('close', (status) => resolve({ status, stdout, stderr }));
+  });
+}
+
+function scratchFile(name: string, text: string): string {
+  const file = path.join(scratch, name);
+  writeFileSync(file, text);
+  return file;
+}
+
+const invalid = JSON.parse(readFileSync(example, 'utf8'));
+invalid.nodes[0].capacity = '12kt';
+
+describe.concurrent('user errors exit 2 with a plain message', SLOW, () => {
+  it.each([
+    ['a missing file', [path.join(scratch, 'no-such.json')], /cannot read the scenario file .*no-such\.json.*no such file/],
+    ['bad JSON', [scratchFile('bad.json', '{ "id": "x", }')], /not valid JSON at line 1/],
+    ['an invalid scenario', [scratchFile('invalid.json', JSON.stringify(invalid))], /\/nodes\/0\/capacity: /],
+    ['an unknown flag', [example, '--fast'], /unknown option "--fast"/],
+    ['--trials many', [example, '--trials', 'many'], /--trials must be a whole number .* got "many"/],
+  ])('%s', async (_, args, message) => {
+    const r = await simulate(...args);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(message);
+    expect(r.stdout + r.stderr).not.toMatch(STACK_LINE);
+    expect(r.stdout).toBe('');
+  });
+});
+
+describe('runs', SLOW, () => {
+  it('--json gives the same strategies on 1 and 2 workers, and --out writes result.json and bands.csv', async () => {
+    const out = path.join(scratch, 'out', 'nested');
+    const [one, two] = await Promise.all([
+      simulate(example, '--trials', '100', '--seed', '5', '--json', '--workers', '1'),
+      simulate(example, '--trials', '100', '--seed', '5', '--json', '--workers', '2', '--out', out),
+    ]);
+    expect(one.status, one.stderr).toBe(0);
+    expect(two.status, two.stderr).toBe(0);
+    const a = JSON.parse(one.stdout);
+    const b = JSON.parse(two.stdout);
+    expect(a.trials).toBe(100);
+    expect(a.strategies.map((s: { id: string }) => s.id)[0]).toBe('baseline');
+    expect(JSON.stringify(b.strategies)).toBe(JSON.stringify(a.strategies));
+
+    expect(JSON.parse(readFileSync(path.join(out, 'result.json'), 'utf8'))).toEqual(b);
+    const lines = readFileSync(path.join(out, 'bands.csv'), 'utf8').trimEnd().split('\n');
+    expect(lines[0]).toBe('strategy,period,month,p5,p25,p50,p75,p95');
+    expect(lines.length).toBe(1 + b.periods * b.strategies.length);
+    expect(lines[1]).toMatch(/^baseline,0,0,[\d.]+,[\d.]+,[\d.]+,[\d.]+,[\d.]+$/);
+  });
+});
