@@ -14,11 +14,36 @@ const pct = fixed(2);
 export function formatTable(result: RunResult): string {
   const columns = tableColumns(result.unit);
   const rows = [columns.map((c) => c.title), ...result.strategies.map((s) => columns.map((c) => c.cell(s)))];
-  const widths = columns.map((_, j) => Math.max(...rows.map((r) => r[j].length)));
-  // Names read best left-aligned, numbers right-aligned so their decimal points line up.
-  const line = (r: string[]) => r.map((cell, j) => (j === 0 ? cell.padEnd(widths[j]) : cell.padStart(widths[j]))).join('  ').trimEnd();
-  const rule = widths.map((w) => '-'.repeat(w)).join('  ');
-  return [headerLine(result), '', line(rows[0]), rule, ...rows.slice(1).map(line), ''].join('\n');
+  const out = [headerLine(result), '', renderRows(rows), ''];
+  if (result.strategies.length > 1) out.push(formatComparison(result));
+  out.push(formatTimeToSurvive(result));
+  return out.join('\n');
+}
+
+/** The paired comparison of each strategy with the baseline (model.md section 5), as a second table. */
+export function formatComparison(result: RunResult): string {
+  const money = (x: number | null) => (x === null || !Number.isFinite(x) ? '-' : Math.round(x).toLocaleString('en-US'));
+  const columns: Column[] = [
+    { title: 'vs baseline', cell: (s) => s.id },
+    {
+      title: `change in shortfall (${result.unit}) [95% interval]`,
+      cell: (s) => `${fixed(1)(s.vsBaseline!.shortfall.mean)} [${fixed(1)(s.vsBaseline!.shortfall.ci95[0])}, ${fixed(1)(s.vsBaseline!.shortfall.ci95[1])}]`,
+    },
+    {
+      title: 'change (points of %) [95% interval]',
+      cell: (s) => `${pct(s.vsBaseline!.shortfallPct.mean)} [${pct(s.vsBaseline!.shortfallPct.ci95[0])}, ${pct(s.vsBaseline!.shortfallPct.ci95[1])}]`,
+    },
+    { title: 'P(better)', cell: (s) => fixed(3)(s.vsBaseline!.probBetter) },
+    { title: 'P(tie)', cell: (s) => fixed(3)(s.vsBaseline!.probTie) },
+    { title: 'mean cost', cell: (s) => money(s.metrics.cost.mean) },
+    { title: `cost per ${result.unit} avoided`, cell: (s) => money(s.vsBaseline!.costPerUnitAvoided) },
+    { title: 'on frontier', cell: (s) => (s.vsBaseline!.onFrontier ? 'yes' : 'no') },
+    { title: 'substituted', cell: (s) => fixed(1)(s.metrics.substituted) },
+  ];
+  const strategies = result.strategies.slice(1);
+  const rows = [columns.map((c) => c.title), ...strategies.map((s) => columns.map((c) => c.cell(s)))];
+  const base = result.strategies[0];
+  return [renderRows(rows), '', `baseline mean cost ${money(base.metrics.cost.mean)}; negative changes are shortfall avoided.`, ''].join('\n');
 }
 
 /** Scenario id, trials, seed, hash prefix and unit: enough to tell two runs apart. */
@@ -39,4 +64,18 @@ function tableColumns(unit: string): Column[] {
     { title: 'P(any shortfall)', cell: (s) => fixed(3)(s.metrics.probShortfall) },
     { title: 'median TTR (months)', cell: (s) => fixed(1)(s.metrics.ttr.p50) },
   ];
+}
+
+/** Time to survive per maker and strategy: months until fulfilment falls below 95% once its main source is cut. */
+export function formatTimeToSurvive(result: RunResult): string {
+  const makers = Object.keys(result.strategies[0].metrics.tts);
+  const rows = [['time to survive (months)', ...makers], ...result.strategies.map((s) => [s.id, ...makers.map((m) => fixed(1)(s.metrics.tts[m] ?? null))])];
+  return `${renderRows(rows)}\n`;
+}
+
+/** A title row, a rule and the rows: names left-aligned, numbers right-aligned so their decimal points line up. */
+function renderRows(rows: string[][]): string {
+  const widths = rows[0].map((_, j) => Math.max(...rows.map((r) => r[j].length)));
+  const line = (r: string[]) => r.map((cell, j) => (j === 0 ? cell.padEnd(widths[j]) : cell.padStart(widths[j]))).join('  ').trimEnd();
+  return [line(rows[0]), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.slice(1).map(line)].join('\n');
 }
