@@ -185,6 +185,8 @@ interface Sim {
   hasRecycling: boolean;
   hasSubstitution: boolean;
   quiet: boolean;
+  /** whether the later tiers' request arrays hold anything to clear */
+  tierUsed: boolean;
   mask: Uint8Array | null;
   cutLink: number;
   trace: TrialTrace | undefined;
@@ -213,7 +215,7 @@ function createSim(model: CompiledModel, s: TrialState): Sim {
     M: model.makers.length, P: model.processors.length, D: model.disruptions.length,
     hasRefill, hasStock, hasRecycling: recycling.length > 0, hasSubstitution,
     hasFlex: flexFraction[STAGE_MANUFACTURING] > 0 || flexFraction[STAGE_PROCESSING] > 0,
-    quiet: false, mask: null, cutLink: -1, trace: undefined, led: createOutcome().ledger, dRng: unseeded, wRng: unseeded,
+    quiet: false, tierUsed: true, mask: null, cutLink: -1, trace: undefined, led: createOutcome().ledger, dRng: unseeded, wRng: unseeded,
   };
 }
 
@@ -563,6 +565,14 @@ function arrivalIndex(c: Sim, l: number, t: number): number {
   return at < H ? linkTo[l] * H + at : -1;
 }
 
+/** Empties the later tiers' requests, only when some were made: most periods need no later tier. */
+function clearTier(c: Sim): void {
+  if (!c.tierUsed) return;
+  c.treq.fill(0);
+  c.treqIn.fill(0);
+  c.tierUsed = false;
+}
+
 /** A later tier's shipment: what arrives this period joins the input now; a refill is tracked as in transit. */
 function tierArrive(c: Sim, l: number, amount: number, t: number, refill: boolean): void {
   const { H, linkTo, linkTransit, addTransit, refillArrivals, refillInTransit, refillNow, inputLeft, led } = c;
@@ -661,6 +671,7 @@ function tierRequest(c: Sim, b: number, amount: number, passOn: boolean): void {
     const r = ((share[l] * online[linkFrom[l]]) / sum) * amount * aLink[l];
     treq[l] += r;
     treqIn[linkFrom[l]] += r;
+    c.tierUsed = true;
   }
 }
 
@@ -721,8 +732,7 @@ function processorsServe(c: Sim, t: number, refill: boolean): void {
 /** Tier 2: flexibility re-asks a link's unmet amount of the buyer's other online sources (model.md section 4). */
 function flexTier(c: Sim, t: number): void {
   const { makers, processors, buyerStart, buyerLinks, flexFraction, flexDelay, avail, want, shippedLink, treq, treqIn, inputLeft, shippedOut, demand, delivered, flexCount, M } = c;
-  treq.fill(0);
-  treqIn.fill(0);
+  clearTier(c);
   let any = false;
   for (const st of FLEX_STAGES) {
     const fraction = flexFraction[st];
@@ -772,6 +782,7 @@ function reask(c: Sim, b: number, l: number, amount: number): boolean {
     const r = ((amount * unusedCapacity(c, src)) / total) * aLink[o];
     treq[o] += r;
     treqIn[src] += r;
+    c.tierUsed = true;
   }
   return true;
 }
@@ -804,8 +815,7 @@ function forwardToUnmet(c: Sim, t: number): void {
 /** Tier 3 (model.md section 2, step 6): makers' refills, processing nodes' refills, then stockpiles at mines and processing nodes from their own unused output. */
 function refillTier(c: Sim, t: number): void {
   const { makers, processors, mines, yld, invMax, stockMax, stockRefill, treq, treqIn, refillInTransit, refillNow, inputLeft, shippedOut, stock, M, P, hasStock, led } = c;
-  treq.fill(0);
-  treqIn.fill(0);
+  clearTier(c);
   let any = false;
   for (let k = 0; k < M; k++) {
     const i = makers[k];
@@ -826,8 +836,7 @@ function refillTier(c: Sim, t: number): void {
     minesServe(c, t, false);
     processorsServe(c, t, true);
   }
-  treq.fill(0);
-  treqIn.fill(0);
+  clearTier(c);
   let anyP = false;
   for (let q = 0; q < P; q++) {
     const i = processors[q];
