@@ -28,7 +28,7 @@ const NOISES: Distribution[] = [
   { triangular: [0.9, 1, 1.1] },
 ];
 
-/** The benchmark scenario (baseline only: the benchmark times the trial loop, not the levers). */
+/** The benchmark scenario, with the example scenario's three strategies so that the timing covers every lever. */
 export function syntheticScenario(): Scenario {
   return {
     id: 'bench-synthetic',
@@ -42,7 +42,44 @@ export function syntheticScenario(): Scenario {
     routes: ROUTES.map((id) => ({ id })),
     nodes: [...projects(), ...mines(), ...refineries(), ...makers()],
     disruptions: disruptions(),
+    strategies: strategies(),
   };
+}
+
+/** The example scenario's strategies (a stockpile; new refining with diversify; recycling, flexibility and substitution) on this chain. */
+function strategies(): Scenario['strategies'] {
+  return [
+    {
+      id: 'stockpile-3m', name: 'Three-month stockpile at the UK maker',
+      levers: [{ stockpile: { nodes: ['maker-5'], months: 3, refillPerMonth: 20, holdingCostPerUnitYear: 500 } }],
+      cost: { capex: 0, opexPerYear: 250_000 },
+    },
+    {
+      id: 'india-refinery', name: 'New refinery in India, half of the US maker\'s Chinese share moved to it',
+      levers: [
+        {
+          newCapacity: {
+            nodes: [{
+              id: 'refinery-13', stage: 'processing', country: 'IN', capacity: 1200, yield: 0.92,
+              sources: [{ from: 'mine-1', share: 0.5, transitMonths: 1 }, { from: 'mine-6', share: 0.5, transitMonths: 2 }],
+            }],
+            commissioningMonths: { pert: [18, 24, 36] },
+          },
+        },
+        { diversify: { node: 'maker-1', fromCountry: 'CN', fraction: 0.5, to: ['refinery-13'], qualificationMonths: 6, transitMonths: 1 } },
+      ],
+      cost: { capex: 200_000_000, opexPerYear: 10_000_000 },
+    },
+    {
+      id: 'recycling-flex', name: 'Recycling plus flexible sourcing',
+      levers: [
+        { recycling: { nodes: ['refinery-9'], rate: { uniform: [0.05, 0.15] }, lagMonths: 12, rampMonths: 24 } },
+        { flexibility: { stage: 'manufacturing', fraction: 0.5, delayMonths: 1 } },
+        { substitution: { nodes: ['maker-5'], fraction: 0.1, delayMonths: 3 } },
+      ],
+      cost: { capex: 50_000_000, opexPerYear: 2_000_000 },
+    },
+  ];
 }
 
 const range = (n: number) => Array.from({ length: n }, (_, i) => i);

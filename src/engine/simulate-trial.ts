@@ -176,6 +176,7 @@ interface Sim {
   deliveredHistory: TrialState['deliveredHistory'];
   flexCount: TrialState['flexCount'];
   subCount: TrialState['subCount'];
+  scratch: TrialState['scratch'];
   M: number;
   P: number;
   D: number;
@@ -211,7 +212,7 @@ function createSim(model: CompiledModel, s: TrialState): Sim {
     H: model.periods, ppy: model.periodsPerYear, N: model.nodeIds.length, K: model.maxTransit,
     G: model.periods + model.maxTransit, W: model.planWidth, OFF: model.planOffset,
     makers: model.makers, processors: model.processors, mines: model.mines, linkFrom: model.linkFrom, linkTo: model.linkTo, linkTransit: model.linkTransit, buyerStart: model.buyerStart, buyerLinks: model.buyerLinks, sellerStart: model.sellerStart, sellerLinks: model.sellerLinks, cap: model.cap, yld: model.yld, invMax: model.invMax, anticipation: model.anticipation, demandPlan: model.demandPlan, projects: model.projects, disruptions: model.disruptions, stockMax: model.stockMax, stockRefill: model.stockRefill, stockHolding: model.stockHolding, flexFraction: model.flexFraction, flexDelay: model.flexDelay, recycling: model.recycling, subFraction: model.subFraction, subDelay: model.subDelay,
-    aNode: s.aNode, aLink: s.aLink, addTransit: s.addTransit, demandMult: s.demandMult, online: s.online, onlineAt: s.onlineAt, avail: s.avail, share: s.share, req: s.req, want: s.want, shippedLink: s.shippedLink, reqIn: s.reqIn, treq: s.treq, treqIn: s.treqIn, arrivals: s.arrivals, refillArrivals: s.refillArrivals, inventory: s.inventory, refillInTransit: s.refillInTransit, refillNow: s.refillNow, inputLeft: s.inputLeft, shippedOut: s.shippedOut, shippedTotal: s.shippedTotal, recycled: s.recycled, stock: s.stock, demand: s.demand, delivered: s.delivered, fulfilment: s.fulfilment, deliveredHistory: s.deliveredHistory, flexCount: s.flexCount, subCount: s.subCount,
+    aNode: s.aNode, aLink: s.aLink, addTransit: s.addTransit, demandMult: s.demandMult, online: s.online, onlineAt: s.onlineAt, avail: s.avail, share: s.share, req: s.req, want: s.want, shippedLink: s.shippedLink, reqIn: s.reqIn, treq: s.treq, treqIn: s.treqIn, arrivals: s.arrivals, refillArrivals: s.refillArrivals, inventory: s.inventory, refillInTransit: s.refillInTransit, refillNow: s.refillNow, inputLeft: s.inputLeft, shippedOut: s.shippedOut, shippedTotal: s.shippedTotal, recycled: s.recycled, stock: s.stock, demand: s.demand, delivered: s.delivered, fulfilment: s.fulfilment, deliveredHistory: s.deliveredHistory, flexCount: s.flexCount, subCount: s.subCount, scratch: s.scratch,
     M: model.makers.length, P: model.processors.length, D: model.disruptions.length,
     hasRefill, hasStock, hasRecycling: recycling.length > 0, hasSubstitution,
     hasFlex: flexFraction[STAGE_MANUFACTURING] > 0 || flexFraction[STAGE_PROCESSING] > 0,
@@ -573,25 +574,29 @@ function clearTier(c: Sim): void {
   c.tierUsed = false;
 }
 
-/** A later tier's shipment: what arrives this period joins the input now; a refill is tracked as in transit. */
-function tierArrive(c: Sim, l: number, amount: number, t: number, refill: boolean): void {
-  const { H, linkTo, linkTransit, addTransit, refillArrivals, refillInTransit, refillNow, inputLeft, led } = c;
-  const to = linkTo[l];
-  const at = t + linkTransit[l] + addTransit[l];
-  if (at === t) {
-    if (refill) refillNow[to] += amount;
-    else inputLeft[to] += amount;
-    return;
-  }
-  if (!refill) {
-    const a = arrivalIndex(c, l, t);
-    if (a >= 0) c.arrivals[a] += amount;
+/**
+ * A later tier's shipments of node i: scratch[i] units shared pro rata over its customers' tier requests.
+ * What arrives this period joins the input now; a refill is tracked as in transit.
+ */
+function shipTier(c: Sim, i: number, t: number, refill: boolean): void {
+  const { H, sellerStart, sellerLinks, linkTo, linkTransit, addTransit, treq, treqIn, arrivals, refillArrivals, refillInTransit, refillNow, inputLeft, scratch, led } = c;
+  const ratio = scratch[i] / treqIn[i];
+  for (let j = sellerStart[i]; j < sellerStart[i + 1]; j++) {
+    const l = sellerLinks[j];
+    const amount = treq[l] * ratio;
+    if (!(amount > 0)) continue;
+    const to = linkTo[l];
+    const at = t + linkTransit[l] + addTransit[l];
+    if (at === t) {
+      if (refill) refillNow[to] += amount;
+      else inputLeft[to] += amount;
+    } else if (refill) {
+      refillInTransit[to] += amount;
+      if (at < H) refillArrivals[to * H + at] += amount;
+      else led.inTransitEnd += amount;
+    } else if (at < H) arrivals[to * H + at] += amount;
     else led.inTransitEnd += amount;
-    return;
   }
-  refillInTransit[to] += amount;
-  if (at < H) refillArrivals[to * H + at] += amount;
-  else led.inTransitEnd += amount;
 }
 
 /** Tier-1 shipments of node i, what it shipped (shippedOut) shared pro rata over its customers' requests. */
@@ -656,9 +661,10 @@ function unusedCapacity(c: Sim, i: number): number {
   return Math.max(0, avail[i] - shippedOut[i]);
 }
 
-/** Splits a later tier's request of buyer b by share' and a_l (no g, no cap); a pass-on uses only transit-0 links. */
-function tierRequest(c: Sim, b: number, amount: number, passOn: boolean): void {
-  const { linkFrom, linkTransit, buyerStart, buyerLinks, aLink, addTransit, online, share, treq, treqIn } = c;
+/** Splits a later tier's request of scratch[b] units by buyer b by share' and a_l (no g, no cap); a pass-on uses only transit-0 links. */
+function tierRequest(c: Sim, b: number, passOn: boolean): void {
+  const { linkFrom, linkTransit, buyerStart, buyerLinks, aLink, addTransit, online, share, treq, treqIn, scratch } = c;
+  const amount = scratch[b];
   if (!(amount > EPS)) return;
   const lo = buyerStart[b];
   const hi = buyerStart[b + 1];
@@ -677,19 +683,19 @@ function tierRequest(c: Sim, b: number, amount: number, passOn: boolean): void {
 
 /** Processing nodes short of input for their tier requests pass what they miss on to their sources. */
 function passOnShortInput(c: Sim): void {
-  const { processors, yld, treqIn, inputLeft, P } = c;
+  const { processors, yld, treqIn, inputLeft, scratch, P } = c;
   for (let q = 0; q < P; q++) {
     const i = processors[q];
     const total = treqIn[i];
     if (!(total > 0)) continue;
-    const missing = (Math.min(total, unusedCapacity(c, i)) - inputLeft[i] * yld[i]) / yld[i];
-    tierRequest(c, i, missing, true);
+    scratch[i] = (Math.min(total, unusedCapacity(c, i)) - inputLeft[i] * yld[i]) / yld[i];
+    tierRequest(c, i, true);
   }
 }
 
 /** Mines serve the tier's requests pro rata from unused capacity. */
 function minesServe(c: Sim, t: number, refill: boolean): void {
-  const { mines, sellerStart, sellerLinks, treq, treqIn, shippedOut, shippedTotal, led } = c;
+  const { mines, treqIn, shippedOut, shippedTotal, scratch, led } = c;
   for (let q = 0; q < mines.length; q++) {
     const i = mines[q];
     const total = treqIn[i];
@@ -699,17 +705,14 @@ function minesServe(c: Sim, t: number, refill: boolean): void {
     shippedOut[i] += x;
     shippedTotal[i] += x;
     led.extracted += x;
-    for (let j = sellerStart[i]; j < sellerStart[i + 1]; j++) {
-      const l = sellerLinks[j];
-      const amount = (treq[l] * x) / total;
-      if (amount > 0) tierArrive(c, l, amount, t, refill);
-    }
+    scratch[i] = x;
+    shipTier(c, i, t, refill);
   }
 }
 
 /** Processing nodes serve the tier's requests from unused capacity and unused input. */
 function processorsServe(c: Sim, t: number, refill: boolean): void {
-  const { processors, sellerStart, sellerLinks, yld, treq, treqIn, inputLeft, shippedOut, shippedTotal, P, led } = c;
+  const { processors, yld, treqIn, inputLeft, shippedOut, shippedTotal, scratch, P, led } = c;
   for (let q = 0; q < P; q++) {
     const i = processors[q];
     const total = treqIn[i];
@@ -721,11 +724,8 @@ function processorsServe(c: Sim, t: number, refill: boolean): void {
     led.yieldLoss += x / y - x;
     shippedOut[i] += x;
     shippedTotal[i] += x;
-    for (let j = sellerStart[i]; j < sellerStart[i + 1]; j++) {
-      const l = sellerLinks[j];
-      const amount = (treq[l] * x) / total;
-      if (amount > 0) tierArrive(c, l, amount, t, refill);
-    }
+    scratch[i] = x;
+    shipTier(c, i, t, refill);
   }
 }
 
@@ -789,7 +789,7 @@ function reask(c: Sim, b: number, l: number, amount: number): boolean {
 
 /** After processing buyers re-asked, what reached them now goes on to their customers' unmet tier-1 requests. */
 function forwardToUnmet(c: Sim, t: number): void {
-  const { processors, sellerStart, sellerLinks, yld, req, shippedLink, inputLeft, shippedOut, shippedTotal, P, led } = c;
+  const { H, processors, sellerStart, sellerLinks, linkTo, linkTransit, addTransit, arrivals, yld, req, shippedLink, inputLeft, shippedOut, shippedTotal, P, led } = c;
   for (let q = 0; q < P; q++) {
     const i = processors[q];
     let unmet = 0;
@@ -806,7 +806,10 @@ function forwardToUnmet(c: Sim, t: number): void {
       const part = (Math.max(0, req[l] - shippedLink[l]) * x) / unmet;
       if (part > 0) {
         shippedLink[l] += part;
-        tierArrive(c, l, part, t, false);
+        const at = t + linkTransit[l] + addTransit[l];
+        if (at === t) inputLeft[linkTo[l]] += part;
+        else if (at < H) arrivals[linkTo[l] * H + at] += part;
+        else led.inTransitEnd += part;
       }
     }
   }
@@ -814,7 +817,7 @@ function forwardToUnmet(c: Sim, t: number): void {
 
 /** Tier 3 (model.md section 2, step 6): makers' refills, processing nodes' refills, then stockpiles at mines and processing nodes from their own unused output. */
 function refillTier(c: Sim, t: number): void {
-  const { makers, processors, mines, yld, invMax, stockMax, stockRefill, treq, treqIn, refillInTransit, refillNow, inputLeft, shippedOut, stock, M, P, hasStock, led } = c;
+  const { makers, processors, mines, yld, invMax, stockMax, stockRefill, refillInTransit, refillNow, inputLeft, shippedOut, stock, scratch, M, P, hasStock, led } = c;
   clearTier(c);
   let any = false;
   for (let k = 0; k < M; k++) {
@@ -827,7 +830,8 @@ function refillTier(c: Sim, t: number): void {
       need += Math.min(stockRefill[i], Math.max(0, stockMax[i] - stock[i] - spilled));
     }
     if (need > EPS) {
-      tierRequest(c, i, need, false);
+      scratch[i] = need;
+      tierRequest(c, i, false);
       any = true;
     }
   }
@@ -842,7 +846,8 @@ function refillTier(c: Sim, t: number): void {
     const i = processors[q];
     const need = invMax[i] > 0 ? invMax[i] - inputLeft[i] - refillNow[i] - refillInTransit[i] : 0;
     if (need > EPS) {
-      tierRequest(c, i, need, false);
+      scratch[i] = need;
+      tierRequest(c, i, false);
       anyP = true;
     }
   }
