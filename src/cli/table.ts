@@ -16,6 +16,7 @@ export function formatTable(result: RunResult): string {
   const rows = [columns.map((c) => c.title), ...result.strategies.map((s) => columns.map((c) => c.cell(s)))];
   const out = [headerLine(result), '', renderRows(rows), ''];
   if (result.strategies.length > 1) out.push(formatComparison(result));
+  out.push(formatByMaker(result));
   out.push(formatTimeToSurvive(result));
   return out.join('\n');
 }
@@ -64,6 +65,20 @@ function tableColumns(unit: string): Column[] {
     { title: 'P(any shortfall)', cell: (s) => fixed(3)(s.metrics.probShortfall) },
     { title: 'median TTR (months)', cell: (s) => fixed(1)(s.metrics.ttr.p50) },
   ];
+}
+
+/** Each maker's own mean shortfall (% of its demand, with its 95% interval) under each strategy. */
+export function formatByMaker(result: RunResult): string {
+  const makers = Object.entries(result.strategies[0].metrics.byMaker);
+  const cell = (s: StrategyResult, id: string) => {
+    const m = s.metrics.byMaker[id];
+    return m ? `${pct(m.shortfallPct.mean)} [${pct(m.shortfallPct.ci95[0])}, ${pct(m.shortfallPct.ci95[1])}]` : '-';
+  };
+  const rows = [
+    ['shortfall % of own demand', ...result.strategies.map((s) => s.id)],
+    ...makers.map(([id, m]) => [`${id} (${m.country})`, ...result.strategies.map((s) => cell(s, id))]),
+  ];
+  return `${renderRows(rows)}\n`;
 }
 
 /** Time to survive per maker and strategy: months until fulfilment falls below 95% once its main source is cut. */

@@ -192,6 +192,7 @@ export function compileModel(scenario: Scenario, strategy: Strategy | null = nul
     periods,
     horizonMonths: scenario.horizonMonths,
     nodeIds: nodes.map((x) => x.id),
+    nodeNames: nodes.map((x) => x.name ?? x.id),
     nodeCountry: country,
     stage, cap, yld, unitCost, invOpening, invMax,
     makers: Int32Array.from(makers),

@@ -56,6 +56,7 @@ export interface CompiledModel {
   horizonMonths: number;
 
   nodeIds: string[];
+  nodeNames: string[];
   nodeCountry: string[];
   stage: Int8Array;
   /** capacity per period */

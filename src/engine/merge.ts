@@ -1,7 +1,7 @@
 /** Exact merge of partial results: per-trial outcomes placed by trial index, band counts added. */
 import type { PartialResult, StrategyPartial, TrialOutcomes } from './result.ts';
 
-const OUTCOME_KEYS = ['shortfall', 'demand', 'worstFulfilment', 'substituted', 'cost', 'ttr', 'ttrStatus'] as const;
+const OUTCOME_KEYS = ['shortfall', 'demand', 'worstFulfilment', 'substituted', 'cost', 'ttr', 'ttrStatus', 'makerShortfall', 'makerDemand'] as const;
 
 /** Merges partials covering trials [0, trials) in any order and split into one partial of the whole run. */
 export function mergePartials(parts: PartialResult[], trials: number, attributionTrials: number): PartialResult {
@@ -15,7 +15,7 @@ export function mergePartials(parts: PartialResult[], trials: number, attributio
   const first = sorted[0];
   const strategies = first.strategies.map((s0, k): StrategyPartial => {
     const outcomes = Object.fromEntries(
-      OUTCOME_KEYS.map((key) => [key, new (s0.outcomes[key].constructor as Float64ArrayConstructor)(trials)]),
+      OUTCOME_KEYS.map((key) => [key, new (s0.outcomes[key].constructor as Float64ArrayConstructor)(trials * stride(s0, first, key))]),
     ) as unknown as TrialOutcomes;
     const bins = new Int32Array(s0.bins.length);
     const na = Math.min(trials, attributionTrials);
@@ -25,7 +25,7 @@ export function mergePartials(parts: PartialResult[], trials: number, attributio
     for (const p of sorted) {
       const s = p.strategies[k];
       if (s.id !== s0.id) throw new Error(`partial results list strategies in different orders (${s.id}, ${s0.id})`);
-      for (const key of OUTCOME_KEYS) (outcomes[key] as Float64Array).set(s.outcomes[key] as Float64Array, p.from);
+      for (const key of OUTCOME_KEYS) (outcomes[key] as Float64Array).set(s.outcomes[key] as Float64Array, p.from * stride(s0, first, key));
       for (let b = 0; b < bins.length; b++) bins[b] += s.bins[b];
       if (s.attribution.none.length > 0) {
         none.set(s.attribution.none, p.from);
@@ -36,4 +36,10 @@ export function mergePartials(parts: PartialResult[], trials: number, attributio
     return { id: s0.id, outcomes, bins, attribution: { none, without }, ...(tts ? { tts } : {}) };
   });
   return { from: 0, to: trials, strategies };
+}
+
+/** Values per trial of an outcome array (1, or the number of makers for per-maker outcomes). */
+function stride(s: StrategyPartial, p: PartialResult, key: (typeof OUTCOME_KEYS)[number]): number {
+  const n = p.to - p.from;
+  return n > 0 ? s.outcomes[key].length / n : 1;
 }

@@ -53,12 +53,22 @@ export interface StrategyResult {
     ttr: TtrSummary;
     tts: Record<string, number>;
     substituted: number;
+    /** per maker: mean shortfall (units), mean shortfall % of its own demand with its 95% interval, P(any shortfall) */
+    byMaker: Record<string, MakerMetrics>;
   };
   bands: { fulfilment: Band[] };
   /** counts of trials' total shortfall (units) over the run's shared bin edges */
   shortfallHistogram: number[];
   attribution: Attribution;
   vsBaseline?: PairedComparison;
+}
+
+export interface MakerMetrics {
+  name: string;
+  country: string;
+  shortfall: number;
+  shortfallPct: { mean: number; ci95: [number, number]; p95: number };
+  probShortfall: number;
 }
 
 export interface StageIndicator {
@@ -117,6 +127,9 @@ export interface TrialOutcomes {
   /** months; NaN when there was no dip */
   ttr: Float64Array;
   ttrStatus: Int8Array;
+  /** per trial and maker (trial-major: index i x makers + k): total shortfall and total demand */
+  makerShortfall: Float64Array;
+  makerDemand: Float64Array;
 }
 
 export interface StrategyPartial {

@@ -37,6 +37,8 @@ function simulateModelChunk(model: CompiledModel, run: CompiledRun, from: number
     cost: new Float64Array(n),
     ttr: new Float64Array(n),
     ttrStatus: new Int8Array(n),
+    makerShortfall: new Float64Array(n * model.makers.length),
+    makerDemand: new Float64Array(n * model.makers.length),
   };
   const bins = new Int32Array(H * BINS);
   const K = model.disruptionCount;
@@ -56,6 +58,8 @@ function simulateModelChunk(model: CompiledModel, run: CompiledRun, from: number
     outcomes.cost[r] = out.cost;
     outcomes.ttr[r] = out.ttrMonths;
     outcomes.ttrStatus[r] = out.ttrStatus;
+    outcomes.makerShortfall.set(state.makerShortfallTotal, r * model.makers.length);
+    outcomes.makerDemand.set(state.makerDemandTotal, r * model.makers.length);
     for (let t = 0; t < H; t++) bins[t * BINS + fulfilmentBin(fulfilment[t])]++;
     if (r < na) {
       const all = out.shortfall;

@@ -177,6 +177,8 @@ interface Sim {
   flexCount: TrialState['flexCount'];
   subCount: TrialState['subCount'];
   scratch: TrialState['scratch'];
+  makerShortfallTotal: TrialState['makerShortfallTotal'];
+  makerDemandTotal: TrialState['makerDemandTotal'];
   M: number;
   P: number;
   D: number;
@@ -212,7 +214,7 @@ function createSim(model: CompiledModel, s: TrialState): Sim {
     H: model.periods, ppy: model.periodsPerYear, N: model.nodeIds.length, K: model.maxTransit,
     G: model.periods + model.maxTransit, W: model.planWidth, OFF: model.planOffset,
     makers: model.makers, processors: model.processors, mines: model.mines, linkFrom: model.linkFrom, linkTo: model.linkTo, linkTransit: model.linkTransit, buyerStart: model.buyerStart, buyerLinks: model.buyerLinks, sellerStart: model.sellerStart, sellerLinks: model.sellerLinks, cap: model.cap, yld: model.yld, invMax: model.invMax, anticipation: model.anticipation, demandPlan: model.demandPlan, projects: model.projects, disruptions: model.disruptions, stockMax: model.stockMax, stockRefill: model.stockRefill, stockHolding: model.stockHolding, flexFraction: model.flexFraction, flexDelay: model.flexDelay, recycling: model.recycling, subFraction: model.subFraction, subDelay: model.subDelay,
-    aNode: s.aNode, aLink: s.aLink, addTransit: s.addTransit, demandMult: s.demandMult, online: s.online, onlineAt: s.onlineAt, avail: s.avail, share: s.share, req: s.req, want: s.want, shippedLink: s.shippedLink, reqIn: s.reqIn, treq: s.treq, treqIn: s.treqIn, arrivals: s.arrivals, refillArrivals: s.refillArrivals, inventory: s.inventory, refillInTransit: s.refillInTransit, refillNow: s.refillNow, inputLeft: s.inputLeft, shippedOut: s.shippedOut, shippedTotal: s.shippedTotal, recycled: s.recycled, stock: s.stock, demand: s.demand, delivered: s.delivered, fulfilment: s.fulfilment, deliveredHistory: s.deliveredHistory, flexCount: s.flexCount, subCount: s.subCount, scratch: s.scratch,
+    aNode: s.aNode, aLink: s.aLink, addTransit: s.addTransit, demandMult: s.demandMult, online: s.online, onlineAt: s.onlineAt, avail: s.avail, share: s.share, req: s.req, want: s.want, shippedLink: s.shippedLink, reqIn: s.reqIn, treq: s.treq, treqIn: s.treqIn, arrivals: s.arrivals, refillArrivals: s.refillArrivals, inventory: s.inventory, refillInTransit: s.refillInTransit, refillNow: s.refillNow, inputLeft: s.inputLeft, shippedOut: s.shippedOut, shippedTotal: s.shippedTotal, recycled: s.recycled, stock: s.stock, demand: s.demand, delivered: s.delivered, fulfilment: s.fulfilment, deliveredHistory: s.deliveredHistory, flexCount: s.flexCount, subCount: s.subCount, scratch: s.scratch, makerShortfallTotal: s.makerShortfallTotal, makerDemandTotal: s.makerDemandTotal,
     M: model.makers.length, P: model.processors.length, D: model.disruptions.length,
     hasRefill, hasStock, hasRecycling: recycling.length > 0, hasSubstitution,
     hasFlex: flexFraction[STAGE_MANUFACTURING] > 0 || flexFraction[STAGE_PROCESSING] > 0,
@@ -235,7 +237,7 @@ function runTrial(c: Sim, opts: TrialOptions, out: TrialOutcome): void {
   c.led = out.ledger;
   c.dRng = createRng(streamSeed.disruptions(opts.seed, opts.trial));
   c.wRng = createRng(streamSeed.world(opts.seed, opts.trial));
-  const { model, s, H, ppy, N, K, W, OFF, makers, processors, mines, linkTo, linkTransit, sellerStart, sellerLinks, cap, yld, invMax, demandPlan, projects, disruptions, stockMax, stockHolding, recycling, subFraction, subDelay, aNode, aLink, addTransit, demandMult, online, onlineAt, avail, share, req, reqIn, arrivals, refillArrivals, inventory, refillInTransit, refillNow, inputLeft, shippedOut, shippedTotal, recycled, stock, demand, delivered, fulfilment, deliveredHistory, flexCount, subCount, M, P, D, hasRefill, hasStock, hasFlex, hasRecycling, hasSubstitution, quiet, cutLink, trace, led, dRng, wRng } = c;
+  const { model, s, H, ppy, N, K, W, OFF, makers, processors, mines, linkTo, linkTransit, sellerStart, sellerLinks, cap, yld, invMax, demandPlan, projects, disruptions, stockMax, stockHolding, recycling, subFraction, subDelay, aNode, aLink, addTransit, demandMult, online, onlineAt, avail, share, req, reqIn, arrivals, refillArrivals, inventory, refillInTransit, refillNow, inputLeft, shippedOut, shippedTotal, recycled, stock, demand, delivered, fulfilment, deliveredHistory, flexCount, subCount, makerShortfallTotal, makerDemandTotal, M, P, D, hasRefill, hasStock, hasFlex, hasRecycling, hasSubstitution, quiet, cutLink, trace, led, dRng, wRng } = c;
   led.extracted = led.recycled = led.inTransitStart = led.delivered = led.closing = led.inTransitEnd = led.yieldLoss = led.excess = 0;
 
   arrivals.fill(0);
@@ -323,6 +325,8 @@ function runTrial(c: Sim, opts: TrialOptions, out: TrialOutcome): void {
   recycled.fill(0);
 
   let totalShortfall = 0;
+  makerShortfallTotal.fill(0);
+  makerDemandTotal.fill(0);
   let totalDemand = 0;
   let totalSubstituted = 0;
   let holding = 0;
@@ -446,6 +450,8 @@ function runTrial(c: Sim, opts: TrialOptions, out: TrialOutcome): void {
         }
       }
       totalShortfall += short;
+      makerShortfallTotal[k] += short;
+      makerDemandTotal[k] += d;
       periodDemand += d;
       periodDelivered += del;
       if (trace) {

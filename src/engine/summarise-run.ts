@@ -6,12 +6,14 @@ import { dependence } from '../stats/dependence.ts';
 import { frontierFlags } from '../stats/frontier.ts';
 import { stageIndicators } from '../stats/indicators.ts';
 import { pairedComparison } from '../stats/paired.ts';
-import { mean, summarise } from '../stats/summary.ts';
+import { mean, meanWithCi, summarise } from '../stats/summary.ts';
+import { quantileSorted } from '../stats/quantile.ts';
 import { summariseTtr } from '../stats/time-to-recover.ts';
 import type { CompiledRun } from './compile-run.ts';
 import { nominalNetwork } from './nominal-network.ts';
 import { histogramEdges, histogramCounts } from '../stats/histogram.ts';
-import type { Attribution, PartialResult, RunResult, StrategyPartial, StrategyResult } from './result.ts';
+import type { Attribution, MakerMetrics, PartialResult, RunResult, StrategyPartial, StrategyResult, TrialOutcomes } from './result.ts';
+import type { CompiledModel } from './compiled-model.ts';
 
 /** Builds the run result; `merged` covers every trial (mergePartials). */
 export function summariseRun(scenario: Scenario, run: CompiledRun, merged: PartialResult): RunResult {
@@ -35,6 +37,7 @@ export function summariseRun(scenario: Scenario, run: CompiledRun, merged: Parti
         ttr: summariseTtr(o.ttr, o.ttrStatus),
         tts: s.tts ?? {},
         substituted: mean(o.substituted),
+        byMaker: makerMetrics(model, o),
       },
       bands: { fulfilment: bandsFromBins(s.bins, model.periods, run.trials) },
       shortfallHistogram: histogramCounts(o.shortfall, edges),
@@ -97,4 +100,31 @@ function attribution(s: StrategyPartial, run: CompiledRun): Attribution {
     parts += byDisruption[id];
   });
   return { trials: n, structural, interaction: all - parts, byDisruption };
+}
+
+/** Each maker's own shortfall: mean units, mean % of its own demand per trial with its 95% interval, P95 and P(any). */
+function makerMetrics(model: CompiledModel, o: TrialOutcomes): Record<string, MakerMetrics> {
+  const M = model.makers.length;
+  const n = o.shortfall.length;
+  const out: Record<string, MakerMetrics> = {};
+  model.makers.forEach((node, k) => {
+    const units = new Float64Array(n);
+    const pct = new Float64Array(n);
+    let short = 0;
+    for (let i = 0; i < n; i++) {
+      units[i] = o.makerShortfall[i * M + k];
+      const d = o.makerDemand[i * M + k];
+      pct[i] = d > 0 ? (100 * units[i]) / d : 0;
+      if (units[i] > 0) short++;
+    }
+    const { mean: m, ci95 } = meanWithCi(pct);
+    out[model.nodeIds[node]] = {
+      name: model.nodeNames[node],
+      country: model.nodeCountry[node],
+      shortfall: mean(units),
+      shortfallPct: { mean: m, ci95, p95: quantileSorted(Float64Array.from(pct).sort(), 0.95) },
+      probShortfall: short / n,
+    };
+  });
+  return out;
 }

@@ -45,6 +45,9 @@ export interface TrialState {
   /** a per-node amount handed from one step to the next (an argument would be boxed by V8) */
   scratch: Float64Array;
   subCount: Int32Array;
+  /** per maker, this trial's total shortfall and demand */
+  makerShortfallTotal: Float64Array;
+  makerDemandTotal: Float64Array;
   recycleRate: Float64Array;
   switchAt: Int32Array;
   diversifyActive: Uint8Array;
@@ -75,7 +78,7 @@ export function createTrialState(model: CompiledModel): TrialState {
     arrivals: f64(n * H), refillArrivals: f64(n * H), inventory: f64(n), refillInTransit: f64(n), refillNow: f64(n),
     inputLeft: f64(n), shippedOut: f64(n), shippedTotal: f64(n), recycled: f64(n), stock: f64(n),
     demand: f64(m), delivered: f64(m), fulfilment: f64(H), deliveredHistory: f64(H),
-    flexCount: new Int32Array(l), subCount: new Int32Array(m), scratch: f64(n),
+    flexCount: new Int32Array(l), subCount: new Int32Array(m), scratch: f64(n), makerShortfallTotal: f64(m), makerDemandTotal: f64(m),
     recycleRate: f64(model.recycling.length), switchAt: new Int32Array(model.diversify.length), diversifyActive: new Uint8Array(model.diversify.length),
     evDisruption: [], evStart: [], evEnd: [], evRecoveryEnd: [], evMagnitude: [], evAdded: [], live: [], starts: [],
     scriptedStart: new Int32Array(model.disruptions.length),
