@@ -96,6 +96,9 @@ describe('an export ban', () => {
     const r = baseline(s);
     // maker-gb: D = 100 per period, f = 0.3 for 8 periods
     expect(r.metrics.shortfall.mean).toBeCloseTo(f * 100 * 8, 9);
+    expect(r.metrics.byMaker['maker-gb'].shortfall).toBeCloseTo(f * 100 * 8, 9);
+    expect(r.metrics.byMaker['maker-gb'].shortfallPct.mean).toBeCloseTo((100 * f * 8) / 36, 9);
+    expect(r.metrics.byMaker['maker-cn'].shortfall).toBe(0);
     s.nodes[4].demand = 0;
     expect(baseline(s).metrics.shortfall.mean).toBe(0);
   });
