@@ -1,0 +1,177 @@
+/**
+ * What each chart draws: plain numbers and strings, no engine types, so a chart can be fed from a
+ * RunResult (src/report/chart-data.ts), a saved JSON file or a hand-written test case.
+ * Strategies are listed in the run's order, the baseline first; a strategy's position in the list
+ * is its colour, dash and symbol index (palette.ts), whichever subset a chart draws.
+ */
+
+/** A strategy as the charts name it. */
+export interface StrategyLabel {
+  id: string;
+  name: string;
+}
+
+// ---- value chain ----------------------------------------------------------------------------
+
+/** The three columns of the value chain; exploration projects stand in the extraction column. */
+export type ChainStage = 'extraction' | 'processing' | 'manufacturing';
+
+export interface ValueChainNode {
+  id: string;
+  name: string;
+  /** the node's own stage; 'exploration' projects are drawn in the extraction column */
+  stage: ChainStage | 'exploration';
+  /** ISO 3166 alpha-2; XX for rest of world */
+  country: string;
+  /** units per year */
+  capacity: number;
+}
+
+export interface ValueChainLink {
+  source: string;
+  target: string;
+  /** units per year shipped in an undisrupted, noise-free first year */
+  value: number;
+}
+
+/** Concentration of one column's capacity by country. */
+export interface StageConcentration {
+  stage: ChainStage;
+  /** Herfindahl-Hirschman index of capacity by country, 0-10000 */
+  hhi: number;
+  topCountry: string;
+  /** fraction 0..1 */
+  topShare: number;
+}
+
+/** One bar of the dependence panel: a maker group's largest foreign supplier at one stage. */
+export interface DependenceBar {
+  /** 'all' for all makers, else the makers' country code */
+  group: string;
+  stage: ChainStage;
+  /** the country with the largest share other than the group's own (any country for 'all') */
+  country: string;
+  /** fraction 0..1 of the group's supply at that stage */
+  share: number;
+}
+
+export interface ValueChainData {
+  /** material unit, e.g. "t Ga" */
+  unit: string;
+  nodes: ValueChainNode[];
+  links: ValueChainLink[];
+  stages: StageConcentration[];
+  dependence: DependenceBar[];
+  /** the dependence benchmark as a fraction (0.65: EU Critical Raw Materials Act) */
+  benchmark: number;
+}
+
+// ---- fulfilment ------------------------------------------------------------------------------
+
+/** Chain fulfilment quantiles of one period, in percent (0-100). */
+export interface FulfilmentPoint {
+  /** months from the start of the run to the start of the period */
+  month: number;
+  p5: number;
+  p25: number;
+  p50: number;
+  p75: number;
+  p95: number;
+}
+
+export interface FulfilmentSeries extends StrategyLabel {
+  points: FulfilmentPoint[];
+}
+
+/** A scripted disruption's window, from its fixed or mean start for its mean duration. */
+export interface DisruptionWindow {
+  id: string;
+  name: string;
+  startMonth: number;
+  endMonth: number;
+}
+
+export interface FulfilmentData {
+  /** the run's horizon in months (the x axis ends here) */
+  horizonMonths: number;
+  /** months per period (1 for monthly, 12/52 for weekly periods): each point holds until the next */
+  periodMonths: number;
+  strategies: FulfilmentSeries[];
+  windows: DisruptionWindow[];
+}
+
+// ---- shortfall -------------------------------------------------------------------------------
+
+export interface ShortfallSeries extends StrategyLabel {
+  /** trials per bin, over ShortfallData.edges */
+  counts: number[];
+  /** units */
+  p50: number;
+  p95: number;
+  cvar95: number;
+  mean: number;
+}
+
+export interface ShortfallData {
+  unit: string;
+  trials: number;
+  /** bin edges in units, ascending: counts.length + 1 values shared by every strategy */
+  edges: number[];
+  strategies: ShortfallSeries[];
+}
+
+// ---- comparison ------------------------------------------------------------------------------
+
+export interface ComparisonPoint extends StrategyLabel {
+  baseline: boolean;
+  /** mean cost per trial over the horizon, in the scenario's currency */
+  meanCost: number;
+  /** mean total shortfall per trial, units */
+  meanShortfall: number;
+  /** paired difference in shortfall, strategy minus baseline (units; negative is better); null for the baseline */
+  difference: { mean: number; lo: number; hi: number } | null;
+  /** baseline mean shortfall minus this strategy's (units; 0 for the baseline) */
+  avoided: number;
+  /** no other strategy, baseline included, has mean cost and mean shortfall both no higher and one lower */
+  onFrontier: boolean;
+}
+
+export interface ComparisonData {
+  unit: string;
+  currency: string;
+  strategies: ComparisonPoint[];
+}
+
+// ---- attribution -----------------------------------------------------------------------------
+
+export type AttributionKind = 'disruption' | 'structural' | 'interaction';
+
+export interface AttributionPart {
+  /** the disruption's id, or 'structural' / 'interaction' */
+  id: string;
+  name: string;
+  kind: AttributionKind;
+  /** mean shortfall per trial attributed to this part, units (the interaction may be negative) */
+  value: number;
+}
+
+export interface AttributionSeries extends StrategyLabel {
+  /** how many trials the attribution used */
+  trials: number;
+  /** the parts, in the scenario's order: disruptions, then structural, then interaction */
+  parts: AttributionPart[];
+}
+
+export interface AttributionData {
+  unit: string;
+  strategies: AttributionSeries[];
+}
+
+/** The data of every chart, by chart name (the shape chartData returns). */
+export interface ChartDataMap {
+  valueChain: ValueChainData;
+  fulfilment: FulfilmentData;
+  shortfall: ShortfallData;
+  comparison: ComparisonData;
+  attribution: AttributionData;
+}

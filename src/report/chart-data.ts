@@ -1,0 +1,183 @@
+/**
+ * From a run's result and its scenario to the data of the five charts. The one place that knows
+ * both sides: the app, the report and the command line all call it, and the charts stay free of
+ * engine types.
+ */
+import type { RunResult, StrategyResult } from '../engine/result.ts';
+import type { Scenario } from '../model/schema.ts';
+import { compileDist, distMean } from '../random/distributions.ts';
+import { CRMA_CAP } from '../stats/dependence.ts';
+import { frontierFlags } from '../stats/frontier.ts';
+import type {
+  AttributionData,
+  AttributionPart,
+  ChainStage,
+  ChartDataMap,
+  ComparisonData,
+  ComparisonPoint,
+  DependenceBar,
+  DisruptionWindow,
+  FulfilmentData,
+  ShortfallData,
+  StageConcentration,
+  ValueChainData,
+  ValueChainNode,
+} from '../charts/data-types.ts';
+
+const CHAIN_STAGES: ChainStage[] = ['extraction', 'processing', 'manufacturing'];
+const ALL_GROUP = 'all';
+
+/** The data of every chart for one run of one scenario. */
+export function chartData(result: RunResult, scenario: Scenario): ChartDataMap {
+  return {
+    valueChain: valueChainData(result),
+    fulfilment: fulfilmentData(result, scenario),
+    shortfall: shortfallData(result),
+    comparison: comparisonData(result, scenario),
+    attribution: attributionData(result, scenario),
+  };
+}
+
+/** The baseline network's first-year flows, each column's concentration and the makers' dependence. */
+export function valueChainData(result: RunResult): ValueChainData {
+  const outflow = new Map<string, number>();
+  for (const l of result.network.links) outflow.set(l.source, (outflow.get(l.source) ?? 0) + l.value);
+  // an exploration project that ships nothing in the first year is not yet part of the chain
+  const nodes: ValueChainNode[] = result.network.nodes
+    .filter((n) => n.stage !== 'exploration' || (outflow.get(n.id) ?? 0) > 0)
+    .map((n) => ({ id: n.id, name: n.name, stage: n.stage as ValueChainNode['stage'], country: n.country, capacity: n.capacity }));
+  const kept = new Set(nodes.map((n) => n.id));
+  return {
+    unit: result.unit,
+    nodes,
+    links: result.network.links.filter((l) => kept.has(l.source) && kept.has(l.target)).map((l) => ({ ...l })),
+    stages: stageConcentrations(result),
+    dependence: dependenceBars(result),
+    benchmark: CRMA_CAP,
+  };
+}
+
+function stageConcentrations(result: RunResult): StageConcentration[] {
+  return CHAIN_STAGES.filter((stage) => result.indicators[stage]).map((stage) => {
+    const { hhi, topCountry, topShare } = result.indicators[stage];
+    return { stage, hhi, topCountry, topShare };
+  });
+}
+
+/** Per maker group and stage, the largest share from one country other than the group's own (any for 'all'). */
+function dependenceBars(result: RunResult): DependenceBar[] {
+  const bars: DependenceBar[] = [];
+  const groups = Object.keys(result.dependence).sort((a, b) => (a === ALL_GROUP ? -1 : b === ALL_GROUP ? 1 : a.localeCompare(b)));
+  for (const group of groups) {
+    for (const stage of CHAIN_STAGES) {
+      const cell = result.dependence[group][stage];
+      if (!cell) continue;
+      let top: { country: string; share: number } | null = null;
+      for (const [country, share] of Object.entries(cell.shares)) {
+        if (group !== ALL_GROUP && country === group) continue;
+        if (!top || share > top.share) top = { country, share };
+      }
+      if (top) bars.push({ group, stage, ...top });
+    }
+  }
+  return bars;
+}
+
+/** Fulfilment quantiles in percent per period, and the scripted disruptions' windows. */
+export function fulfilmentData(result: RunResult, scenario: Scenario): FulfilmentData {
+  const periodMonths = 12 / result.periodsPerYear;
+  return {
+    horizonMonths: result.periods * periodMonths,
+    periodMonths,
+    strategies: result.strategies.map((s) => ({
+      id: s.id,
+      name: s.name,
+      points: s.bands.fulfilment.map(([p5, p25, p50, p75, p95], t) => ({
+        month: t * periodMonths,
+        p5: percent(p5),
+        p25: percent(p25),
+        p50: percent(p50),
+        p75: percent(p75),
+        p95: percent(p95),
+      })),
+    })),
+    windows: disruptionWindows(scenario),
+  };
+}
+
+// Band quantiles are whole thousandths; rounding keeps 0.983 as 98.3 rather than 98.29999999999998.
+const percent = (f: number): number => Math.round(f * 1e5) / 1e3;
+
+/** Scripted disruptions (those with a `start`): from the fixed or mean start, for the mean duration, in months. */
+export function disruptionWindows(scenario: Scenario): DisruptionWindow[] {
+  return (scenario.disruptions ?? [])
+    .filter((d) => d.start !== undefined)
+    .map((d) => {
+      // a drawn start is clipped at 0 (model.md section 3), so its window cannot begin earlier
+      const startMonth = Math.max(0, distMean(compileDist(d.start!)));
+      return { id: d.id, name: d.name ?? d.id, startMonth, endMonth: startMonth + Math.max(0, distMean(compileDist(d.duration))) };
+    });
+}
+
+/** Each strategy's histogram of total shortfall per trial over the run's shared edges, with P50, P95 and CVaR 95%. */
+export function shortfallData(result: RunResult): ShortfallData {
+  return {
+    unit: result.unit,
+    trials: result.trials,
+    edges: [...result.shortfallEdges],
+    strategies: result.strategies.map((s) => ({
+      id: s.id,
+      name: s.name,
+      counts: [...s.shortfallHistogram],
+      p50: s.metrics.shortfall.p50,
+      p95: s.metrics.shortfall.p95,
+      cvar95: s.metrics.shortfall.cvar95,
+      mean: s.metrics.shortfall.mean,
+    })),
+  };
+}
+
+/** Paired differences with the baseline, and mean cost against shortfall avoided with the frontier. */
+export function comparisonData(result: RunResult, scenario: Scenario): ComparisonData {
+  const baseline = result.strategies[0];
+  const flags = frontierFlags(result.strategies.map((s) => ({ cost: s.metrics.cost.mean, shortfall: s.metrics.shortfall.mean })));
+  return {
+    unit: result.unit,
+    currency: scenario.currency ?? 'USD',
+    strategies: result.strategies.map((s, i) => comparisonPoint(s, i === 0, baseline, flags[i])),
+  };
+}
+
+function comparisonPoint(s: StrategyResult, isBaseline: boolean, baseline: StrategyResult, frontier: boolean): ComparisonPoint {
+  const vs = isBaseline ? undefined : s.vsBaseline;
+  return {
+    id: s.id,
+    name: s.name,
+    baseline: isBaseline,
+    meanCost: s.metrics.cost.mean,
+    meanShortfall: s.metrics.shortfall.mean,
+    difference: vs ? { mean: vs.shortfall.mean, lo: vs.shortfall.ci95[0], hi: vs.shortfall.ci95[1] } : null,
+    avoided: isBaseline ? 0 : baseline.metrics.shortfall.mean - s.metrics.shortfall.mean,
+    onFrontier: vs ? vs.onFrontier : frontier,
+  };
+}
+
+/** Each strategy's mean shortfall split into disruptions (scenario order), the structural part and the interaction. */
+export function attributionData(result: RunResult, scenario: Scenario): AttributionData {
+  const names = new Map((scenario.disruptions ?? []).map((d) => [d.id, d.name ?? d.id]));
+  const order = (scenario.disruptions ?? []).map((d) => d.id);
+  return {
+    unit: result.unit,
+    strategies: result.strategies.map((s) => {
+      const by = s.attribution.byDisruption;
+      // scenario order first, then any id the scenario does not list (none expected), so nothing is dropped
+      const ids = [...order.filter((id) => id in by), ...Object.keys(by).filter((id) => !names.has(id))];
+      const parts: AttributionPart[] = [
+        ...ids.map((id) => ({ id, name: names.get(id) ?? id, kind: 'disruption' as const, value: by[id] })),
+        { id: 'structural', name: 'Structural (no disruptions)', kind: 'structural', value: s.attribution.structural },
+        { id: 'interaction', name: 'Interaction between disruptions', kind: 'interaction', value: s.attribution.interaction },
+      ];
+      return { id: s.id, name: s.name, trials: s.attribution.trials, parts };
+    }),
+  };
+}
