@@ -24,7 +24,8 @@ export const USAGE = `usage: npm run simulate -- <scenario.json> [options]
   --workers N        worker threads (default: the number of cores; 0 runs in this thread)
   --no-attribution   skip the attribution of shortfall to disruptions (faster)
   --json             print the result as one JSON object on stdout
-  --out DIR          write result.json and bands.csv to DIR (created if needed)
+  --out DIR          write result.json, bands.csv, report.html and the charts (SVG, CSV,
+                     PNG at 1x, 2x and 300 dpi for 170 mm) to DIR (created if needed)
   --help             show this text
 `;
 

@@ -47,8 +47,9 @@ async function main(argv: readonly string[]): Promise<number> {
 
   process.stdout.write(options.json ? resultJson(result) : formatTable(result));
   if (options.outDir !== undefined) {
-    const written = await writeOutputs(options.outDir, result);
-    process.stderr.write(`wrote ${written.join(' and ')}\n`);
+    const written = await writeOutputs(options.outDir, result, scenario);
+    for (const warning of written.warnings) process.stderr.write(`warning: ${warning}\n`);
+    process.stderr.write(`wrote ${written.files.length} files:\n${written.files.map((f) => `  ${f}\n`).join('')}`);
   }
   return EXIT_OK;
 }

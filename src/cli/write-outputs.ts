@@ -1,7 +1,14 @@
-/** The files of --out DIR: result.json and bands.csv (model.md section 7). */
-import { mkdir, writeFile } from 'node:fs/promises';
+/**
+ * The files of --out DIR (model.md section 7): result.json and bands.csv, then every chart as SVG,
+ * CSV and PNG (1x, 2x and 300 dpi print) in charts/, and report.html.
+ */
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { RunResult } from '../engine/result.ts';
+import type { ExportFile } from '../export/bundle.ts';
+import type { Scenario } from '../model/schema.ts';
+import type { PngScale } from '../export/png-size.ts';
+import { PRINT_DPI, printWidthPx } from '../export/png-size.ts';
 import { fsReason, UserError } from './user-error.ts';
 
 export const BANDS_HEADER = 'strategy,period,month,p5,p25,p50,p75,p95';
@@ -31,17 +38,61 @@ export async function prepareOutDir(dir: string): Promise<void> {
   }
 }
 
-/** Writes result.json and bands.csv into dir, creating it; returns the paths written. */
-export async function writeOutputs(dir: string, result: RunResult): Promise<string[]> {
-  const files: [string, string][] = [
-    [path.join(dir, 'result.json'), resultJson(result, 2)],
-    [path.join(dir, 'bands.csv'), bandsCsv(result)],
+/** The PNGs made of each chart SVG: suffix of the file name, scale, and the resolution stamped in it. */
+export const PNG_VARIANTS = [
+  { suffix: '', scale: 1 },
+  { suffix: '@2x', scale: 2 },
+  { suffix: '-print', print: { mm: 170 } },
+] as const;
+
+export interface WrittenOutputs {
+  /** the paths written, in order */
+  files: string[];
+  /** problems that did not stop the run, for stderr */
+  warnings: string[];
+}
+
+/** Writes every file of --out into dir, creating it; returns the paths written. */
+export async function writeOutputs(dir: string, result: RunResult, scenario: Scenario, date: Date = new Date()): Promise<WrittenOutputs> {
+  const warnings: string[] = [];
+  const files: ExportFile[] = [
+    { name: 'result.json', content: resultJson(result, 2) },
+    { name: 'bands.csv', content: bandsCsv(result) },
+    ...(await chartFiles(result, scenario, date, warnings)),
   ];
   try {
-    await mkdir(dir, { recursive: true });
-    for (const [file, text] of files) await writeFile(file, text);
+    await mkdir(path.join(dir, 'charts'), { recursive: true });
+    for (const f of files) await writeFile(path.join(dir, ...f.name.split('/')), f.content);
   } catch (error) {
     throw new UserError(`cannot write to ${JSON.stringify(dir)}: ${fsReason(error)}`);
   }
-  return files.map(([file]) => file);
+  return { files: files.map((f) => path.join(dir, ...f.name.split('/'))), warnings };
+}
+
+/** The charts (SVG, CSV, PNGs) and the report; their modules load only here, since jsdom and resvg take a moment. */
+async function chartFiles(result: RunResult, scenario: Scenario, date: Date, warnings: string[]): Promise<ExportFile[]> {
+  const [{ JSDOM }, { exportFiles }, { svgToPng, pngTextRenders }] = await Promise.all([
+    import('jsdom'),
+    import('../export/bundle.ts'),
+    import('../export/png-node.ts'),
+  ]);
+  const document = new JSDOM('<!DOCTYPE html>').window.document;
+  const exported = exportFiles(result, scenario, { document, appVersion: await appVersion(), date });
+  if (!pngTextRenders()) warnings.push('no system font could be loaded for the PNGs, so they have no text; the SVGs and report.html are complete');
+  // Each chart's PNGs right after its SVG, so the list on stderr reads chart by chart.
+  return exported.flatMap((f) => (f.name.endsWith('.svg') ? [f, ...pngsOf(f.name, f.content as string, svgToPng)] : [f]));
+}
+
+/** The PNG variants of one chart's SVG. */
+function pngsOf(svgName: string, svg: string, render: (svg: string, scale: PngScale, dpi?: number) => Uint8Array): ExportFile[] {
+  return PNG_VARIANTS.map((v): ExportFile => {
+    const name = svgName.replace(/\.svg$/, `${v.suffix}.png`);
+    return { name, content: 'print' in v ? render(svg, { widthPx: printWidthPx(v.print) }, PRINT_DPI) : render(svg, v.scale) };
+  });
+}
+
+/** This software's version, from package.json, for the report's reproducibility facts. */
+export async function appVersion(): Promise<string> {
+  const pkg = JSON.parse(await readFile(new URL('../../package.json', import.meta.url), 'utf8')) as { version?: string };
+  return pkg.version ?? 'unknown';
 }

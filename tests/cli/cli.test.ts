@@ -3,7 +3,7 @@
  * of workers gives the same numbers, --out writes its files. Few runs, few trials: each start costs seconds.
  */
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -61,7 +61,7 @@ describe.concurrent('user errors exit 2 with a plain message', SLOW, () => {
 });
 
 describe('runs', SLOW, () => {
-  it('--json gives the same strategies on 1 and 2 workers, and --out writes result.json and bands.csv', async () => {
+  it('--json gives the same strategies on 1 and 2 workers, and --out writes result.json, bands.csv, the charts and the report', async () => {
     const out = path.join(scratch, 'out', 'nested');
     const [one, two] = await Promise.all([
       simulate(example, '--trials', '100', '--seed', '5', '--json', '--workers', '1'),
@@ -80,5 +80,25 @@ describe('runs', SLOW, () => {
     expect(lines[0]).toBe('strategy,period,month,p5,p25,p50,p75,p95');
     expect(lines.length).toBe(1 + b.periods * b.strategies.length);
     expect(lines[1]).toMatch(/^baseline,0,0,[\d.]+,[\d.]+,[\d.]+,[\d.]+,[\d.]+$/);
+
+    // every chart as SVG, CSV and three PNGs, and the report; stderr lists each file
+    const charts = ['valueChain', 'fulfilment', 'shortfall', 'comparison', 'attribution'];
+    const expected = [
+      'result.json', 'bands.csv', 'report.html',
+      ...charts.flatMap((c) => ['svg', 'csv', 'png', '@2x.png', '-print.png'].map((e) => `charts/${c}${e.startsWith('@') || e.startsWith('-') ? e : `.${e}`}`)),
+    ];
+    for (const name of expected) expect(two.stderr).toContain(path.join(out, name));
+    expect(readdirSync(path.join(out, 'charts')).sort()).toEqual(expected.filter((n) => n.startsWith('charts/')).map((n) => n.slice(7)).sort());
+    const svg = readFileSync(path.join(out, 'charts', 'fulfilment.svg'), 'utf8');
+    expect(svg).toMatch(/^<\?xml[^>]*\?>\n<svg[^>]* width="720"/);
+    const png = readFileSync(path.join(out, 'charts', 'fulfilment@2x.png'));
+    expect(png.subarray(1, 4).toString()).toBe('PNG');
+    expect(png.readUInt32BE(16)).toBe(1440);
+    expect(readFileSync(path.join(out, 'charts', 'fulfilment-print.png')).readUInt32BE(16)).toBe(2008);
+    expect(readFileSync(path.join(out, 'charts', 'comparison.csv'), 'utf8').split('\n')[0]).toMatch(/^strategy_id,strategy,baseline,/);
+    const report = readFileSync(path.join(out, 'report.html'), 'utf8');
+    expect(report).toContain(b.scenario.hash);
+    expect(report.match(/<svg /g)?.length).toBe(charts.length);
+    expect(two.stderr).not.toMatch(/warning/);
   });
 });
