@@ -1,0 +1,86 @@
+/**
+ * The five charts, each in its own panel under its title, drawn from chartData(result, scenario); an
+ * update replaces each chart's SVG. The charts put a <title> on every mark, which the browser shows on hover.
+ */
+import { CHART_NAMES, CHART_TITLES, CHARTS, type ChartName } from '../charts/index.ts';
+import type { RunResult } from '../engine/result.ts';
+import type { Scenario } from '../model/schema.ts';
+import { chartData } from '../report/chart-data.ts';
+import { el, replaceChildren } from './dom.ts';
+
+/** The strategies of the result as options, keeping the one chosen when the new result still has it. */
+function pickerOptions(select: HTMLSelectElement, result: RunResult): void {
+  const chosen = select.value;
+  replaceChildren(select, ...result.strategies.map((s) => el('option', { value: s.id }, s.name)));
+  select.value = result.strategies.some((s) => s.id === chosen) ? chosen : result.strategies[0]?.id ?? '';
+}
+
+export interface ChartsPanel {
+  element: HTMLElement;
+  show(result: RunResult | null, scenario: Scenario | null): void;
+}
+
+const MIN_WIDTH = 560;
+const MAX_WIDTH = 1100;
+
+export interface ChartsPanelOptions {
+  /** a row of controls under each chart (the download buttons), made once per chart */
+  toolbar?: (name: ChartName) => HTMLElement | null;
+}
+
+/** Creates the panels; charts redraw to the panel's width when the window is resized. */
+export function createChartsPanel(options: ChartsPanelOptions = {}): ChartsPanel {
+  const slots = new Map<ChartName, HTMLElement>();
+  // The attribution chart shows one strategy at a time: the user picks which (the baseline first).
+  const attributionPicker = el('select', { 'aria-label': 'Strategy whose shortfall is broken down' });
+  attributionPicker.addEventListener('change', () => draw(['attribution']));
+  const element = el(
+    'section',
+    { class: 'charts', 'aria-label': 'Charts' },
+    ...CHART_NAMES.map((name) => {
+      const slot = el('div', { class: 'chart-slot', 'data-chart-slot': name }, el('p', { class: 'notice' }, 'Waiting for the first results…'));
+      slots.set(name, slot);
+      const control = name === 'attribution' ? el('label', { class: 'chart-control' }, 'Strategy ', attributionPicker) : null;
+      const toolbar = options.toolbar?.(name) ?? null;
+      return el('figure', { class: 'panel chart-panel', 'data-chart-panel': name }, el('h2', { class: 'chart-heading' }, CHART_TITLES[name]), control, slot, toolbar);
+    }),
+  );
+  let last: { result: RunResult; scenario: Scenario } | null = null;
+  const draw = (names: ChartName[] = CHART_NAMES) => {
+    if (!last) return;
+    const data = chartData(last.result, last.scenario);
+    for (const name of names) {
+      const slot = slots.get(name)!;
+      const width = Math.round(Math.min(MAX_WIDTH, Math.max(MIN_WIDTH, slot.clientWidth || 720)));
+      try {
+        // The chart map's entries are typed per name; one name at a time is what this loop can state.
+        const render = CHARTS[name] as (d: unknown, o: object) => SVGSVGElement;
+        replaceChildren(slot, render(data[name], { document, width, strategy: attributionPicker.value || undefined }));
+        slot.parentElement!.classList.add('has-chart');
+      } catch (error) {
+        slot.parentElement!.classList.remove('has-chart');
+        // One chart that cannot draw these numbers must not take the other four down with it.
+        replaceChildren(slot, el('p', { class: 'notice error' }, `This chart could not be drawn: ${error instanceof Error ? error.message : String(error)}`));
+      }
+    }
+  };
+  let resizeTimer: ReturnType<typeof setTimeout> | undefined;
+  let lastWidth = 0;
+  window.addEventListener('resize', () => {
+    clearTimeout(resizeTimer);
+    resizeTimer = setTimeout(() => {
+      const width = element.clientWidth;
+      if (Math.abs(width - lastWidth) > 40) draw();
+      lastWidth = width;
+    }, 250);
+  });
+  return {
+    element,
+    show(result, scenario) {
+      last = result && scenario ? { result, scenario } : null;
+      if (result) pickerOptions(attributionPicker, result);
+      lastWidth = element.clientWidth;
+      draw();
+    },
+  };
+}

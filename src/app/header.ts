@@ -1,0 +1,22 @@
+/** The page header: the app's name and the scenario's name and description. */
+import { el, replaceChildren } from './dom.ts';
+
+export interface Header {
+  element: HTMLElement;
+  show(name: string, description: string | undefined, unit: string | undefined): void;
+}
+
+/** Creates the header. */
+export function createHeader(): Header {
+  const title = el('h1', { id: 'scenario-name' });
+  const description = el('p', { class: 'scenario-description' });
+  const element = el('header', { class: 'app-header' }, el('p', { class: 'app-name' }, 'Critical-minerals supply-chain resilience'), title, description);
+  return {
+    element,
+    show(name, text, unit) {
+      title.textContent = name;
+      document.title = `${name} · supply-chain resilience`;
+      replaceChildren(description, text ?? '', unit ? el('span', { class: 'unit' }, ` Quantities in ${unit}.`) : null);
+    },
+  };
+}

@@ -1,0 +1,328 @@
+/**
+ * The app: wires the panels to the scenario being edited and to runs on the worker pool. The page
+ * opens on a scenario (the URL's, the last one shown or the default) and runs it at once; after that a
+ * run starts when the user asks, and only when the scenario is valid. Whatever ends a run (done,
+ * cancelled, a failing worker), the last good results stay on screen, with a line saying what they are.
+ */
+import './styles.css';
+import type { RunResult } from '../engine/result.ts';
+import type { Scenario } from '../model/schema.ts';
+import { parseScenarioText, type ValidationResult } from '../model/validate.ts';
+import { chartExportMenu, type ExportContext } from './chart-export-menu.ts';
+import { createChartsPanel } from './charts-panel.ts';
+import { el } from './dom.ts';
+import { draftFromText, draftWithValue, type Draft } from './draft.ts';
+import { createEditorForm } from './editor-form.ts';
+import { count, duration } from './format.ts';
+import { createHeader } from './header.ts';
+import { createImportExport } from './import-export.ts';
+import { placeIssues } from './issue-placement.ts';
+import { createJsonView } from './json-view.ts';
+import { createMetricsTable } from './metrics-table.ts';
+import { createPoolKeeper } from './pool-keeper.ts';
+import { reportButton } from './report-button.ts';
+import { createProgress } from './progress.ts';
+import { createResultsCaption } from './results-caption.ts';
+import { createRunControls } from './run-controls.ts';
+import { startRun, type RunHandle, type RunOutcome } from './run-session.ts';
+import { pickerItems } from './picker-items.ts';
+import { createScenarioPicker } from './scenario-picker.ts';
+import { shareStateOf } from './share-state.ts';
+import { readShareHash, shareHash } from './share-url.ts';
+import { formatScenario, SHIPPED } from './shipped-scenarios.ts';
+import { createSourcesPanel } from './sources-panel.ts';
+import { draftOf, openingDraft } from './startup.ts';
+import { createStatusBanner } from './status-banner.ts';
+import { clearEdit, saveEdit, saveLastScenarioId } from './storage.ts';
+import { installTestHooks, recordShown } from './test-hooks.ts';
+
+/** What the results on screen came from. */
+interface Shown {
+  result: RunResult;
+  scenario: Scenario;
+  /** the editor text the run started from: when it differs from the editor's, the results are stale */
+  text: string;
+  name: string;
+  trialsTotal: number;
+  complete: boolean;
+}
+
+type RunState = 'idle' | 'running' | 'complete' | 'cancelled' | 'failed' | 'invalid';
+
+const VALIDATE_DELAY_MS = 250;
+const FORM_REBUILD_DELAY_MS = 600;
+const HASH_DELAY_MS = 400;
+
+const pools = createPoolKeeper();
+let draft: Draft;
+let validation: { text: string; result: ValidationResult } | null = null;
+let shown: Shown | null = null;
+let running: RunHandle | null = null;
+let settledState: RunState = 'idle';
+
+// ---- panels ---------------------------------------------------------------------------------
+
+const header = createHeader();
+const picker = createScenarioPicker((id) => {
+  const picked = draftOf(id);
+  if (picked) openDraft(picked, true);
+});
+const form = createEditorForm(onFormEdit);
+const jsonView = createJsonView(onJsonInput);
+const controls = createRunControls({ onRun: runNow, onShare: share, onRevert: revert });
+const importExport = createImportExport({ importText, exportFile });
+const banner = createStatusBanner();
+const progress = createProgress(cancel);
+const caption = createResultsCaption();
+const metrics = createMetricsTable();
+// Downloads use what is on screen: the last results, with the scenario they came from.
+const exportContext = (): ExportContext => (shown ? { result: shown.result, scenario: shown.scenario } : null);
+const charts = createChartsPanel({ toolbar: (name) => chartExportMenu(name, exportContext) });
+const sources = createSourcesPanel();
+
+document.getElementById('app')!.replaceChildren(
+  header.element,
+  el(
+    'div',
+    { class: 'layout' },
+    el(
+      'aside',
+      { class: 'sidebar', 'aria-label': 'Scenario' },
+      // The picker and Run stay in view while the long form scrolls past.
+      el('div', { class: 'sidebar-head' }, picker.element, controls.element),
+      form.element,
+      jsonView.element,
+      importExport.element,
+    ),
+    el(
+      'main',
+      { class: 'results' },
+      banner.element,
+      progress.element,
+      el('div', { class: 'results-head' }, caption.element, reportButton(exportContext)),
+      metrics.element,
+      charts.element,
+      sources.element,
+    ),
+  ),
+);
+installTestHooks(pools);
+openFromUrl();
+// A link pasted into the address bar of an open tab changes only the hash: open what it names.
+window.addEventListener('hashchange', () => {
+  if (readShareHash(location.hash) !== null) openFromUrl();
+});
+
+// ---- opening and editing --------------------------------------------------------------------
+
+/** Opens what the URL names (else the last scenario, else the default) and runs it. */
+function openFromUrl(): void {
+  const opening = openingDraft(location.hash);
+  if (opening.warning) banner.show('warning', opening.warning);
+  openDraft(opening.draft, true);
+}
+
+/** Shows a draft in every panel and, if asked and valid, runs it. */
+function openDraft(next: Draft, run: boolean): void {
+  draft = next;
+  saveLastScenarioId(draft.key);
+  jsonView.setText(draft.text);
+  form.render(draft.data);
+  renderPicker();
+  const valid = validateNow();
+  showScenarioInfo();
+  syncHash();
+  if (run && valid.ok) runNow();
+  else updateControls();
+}
+
+function onFormEdit(path: string, value: unknown): void {
+  if (draft.data === undefined) return;
+  draft = draftWithValue(draft, path, value);
+  jsonView.setText(draft.text);
+  afterEdit();
+}
+
+function onJsonInput(text: string): void {
+  const before = draft.data;
+  draft = draftFromText(draft.key, text);
+  afterEdit();
+  // Rebuilding the form on every keystroke would be wasted work; a pause is enough.
+  later('form', FORM_REBUILD_DELAY_MS, () => {
+    if (draft.data !== before) form.render(draft.data);
+    validateNow();
+  });
+}
+
+function afterEdit(): void {
+  persist();
+  renderPicker();
+  updateControls();
+  later('validate', VALIDATE_DELAY_MS, () => {
+    validateNow();
+    showScenarioInfo();
+  });
+  later('hash', HASH_DELAY_MS, syncHash);
+}
+
+/** Keeps the edit across reloads; an edit that brings back the shipped text is forgotten instead. */
+function persist(): void {
+  const shipped = SHIPPED.get(draft.key);
+  if (shipped && shipped.text === draft.text) clearEdit(draft.key);
+  else saveEdit(draft.key, draft.text);
+}
+
+/** Validates the editor's text now (cached per text) and shows every issue beside its field or above the JSON. */
+function validateNow(): ValidationResult {
+  if (validation?.text !== draft.text) validation = { text: draft.text, result: parseScenarioText(draft.text) };
+  const issues = validation.result.ok ? [] : validation.result.issues;
+  jsonView.showIssues(placeIssues(form.element, issues));
+  updateControls();
+  if (!validation.result.ok && !running) setRunState('invalid');
+  else if (document.body.dataset.runState === 'invalid') setRunState(settledState);
+  return validation.result;
+}
+
+function revert(): void {
+  const shipped = SHIPPED.get(draft.key);
+  if (!shipped) return;
+  clearEdit(draft.key);
+  openDraft(draftFromText(shipped.id, shipped.text), true);
+}
+
+/** Takes an imported file if it is a valid scenario; returns its issues otherwise, and then changes nothing. */
+function importText(text: string): { path: string; message: string }[] {
+  const checked = parseScenarioText(text);
+  if (!checked.ok) return checked.issues;
+  const imported = draftFromText(checked.scenario.id, formatScenario(JSON.parse(text.replace(/^\uFEFF/, ''))));
+  openDraft(imported, false);
+  persist();
+  renderPicker();
+  runNow();
+  return [];
+}
+
+function exportFile(): { text: string; fileName: string } {
+  return { text: draft.text, fileName: `${draft.key}.json` };
+}
+
+// ---- running --------------------------------------------------------------------------------
+
+/** Runs the editor's scenario if it is valid, cancelling a run in progress. */
+function runNow(): void {
+  const checked = validateNow();
+  if (!checked.ok) return;
+  running?.cancel();
+  const scenario = checked.scenario;
+  const text = draft.text;
+  const trialsTotal = scenario.trials ?? 1000;
+  const started = performance.now();
+  // A new run answers the last run's error; a warning about the link still stands.
+  banner.clear('error');
+  progress.start(trialsTotal);
+  const handle = startRun(scenario, pools, {
+    onProgress: (done, total) => {
+      if (running === handle) progress.update(done, total);
+    },
+    onPrefix: (result) => showResults({ result, scenario, text, name: scenario.name, trialsTotal, complete: false }),
+  });
+  running = handle;
+  setRunState('running');
+  updateControls();
+  syncHash();
+  void handle.outcome.then((outcome) => {
+    if (running !== handle) return; // a newer run replaced this one
+    running = null;
+    finishRun(outcome, { scenario, text, trialsTotal, seconds: (performance.now() - started) / 1000 });
+    updateControls();
+  });
+}
+
+function finishRun(outcome: RunOutcome, run: { scenario: Scenario; text: string; trialsTotal: number; seconds: number }): void {
+  if (outcome.status === 'complete') {
+    showResults({ result: outcome.result, scenario: run.scenario, text: run.text, name: run.scenario.name, trialsTotal: run.trialsTotal, complete: true });
+    progress.finish(`Done: ${count(run.trialsTotal)} trials in ${duration(run.seconds)}.`);
+    setRunState('complete');
+    return;
+  }
+  const kept = outcome.trialsDone > 0 ? `The results of its first ${count(outcome.trialsDone)} trials stay on screen.` : shown ? 'The results of the previous run stay on screen.' : '';
+  if (outcome.status === 'cancelled') {
+    progress.finish(`Cancelled after ${count(outcome.trialsDone)} of ${count(run.trialsTotal)} trials. ${kept}`);
+    setRunState('cancelled');
+  } else {
+    progress.finish('Stopped by an error.');
+    banner.show('error', `The run stopped: ${outcome.message}. ${kept} Run again to retry with fresh workers.`);
+    setRunState('failed');
+  }
+}
+
+function cancel(): void {
+  running?.cancel();
+}
+
+function showResults(next: Shown): void {
+  shown = next;
+  caption.show(next.result, next.name, next.trialsTotal, next.complete);
+  metrics.show(next.result);
+  charts.show(next.result, next.scenario);
+  recordShown(next.result, next.scenario);
+  document.body.dataset.resultTrials = String(next.result.trials);
+  updateControls();
+}
+
+/** The state of the page for the end-to-end tests and for styling: body[data-run-state]. */
+function setRunState(state: RunState): void {
+  document.body.dataset.runState = state;
+  // An invalid edit only hides the state of the last run; fixing the edit brings it back.
+  if (state !== 'invalid') settledState = state;
+}
+
+// ---- sharing --------------------------------------------------------------------------------
+
+/** Writes the editor's scenario, seed and trials into the URL hash, so a reload or a copied link shows it. */
+function syncHash(): void {
+  const state = shareStateOf(draft);
+  const hash = state && shareHash(state);
+  if (hash && hash !== location.hash) history.replaceState(null, '', hash);
+}
+
+function share(): void {
+  syncHash();
+  const fallback = () => controls.flashShared('Copy the address bar: it holds this scenario, seed and number of trials.');
+  // The clipboard exists only in secure contexts (https, localhost), and the user may refuse it.
+  if (!navigator.clipboard) return fallback();
+  navigator.clipboard.writeText(location.href).then(() => controls.flashShared('Link copied: it opens this scenario with this seed and number of trials.'), fallback);
+}
+
+// ---- small helpers --------------------------------------------------------------------------
+
+function updateControls(): void {
+  // Between an edit and its validation the last validation's count stands, so the button does not flicker.
+  const issues = validation && !validation.result.ok ? validation.result.issues.length : 0;
+  const shipped = SHIPPED.get(draft.key);
+  controls.setState({
+    issues,
+    running: running !== null,
+    stale: shown !== null && shown.text !== draft.text,
+    revertible: shipped !== undefined && shipped.text !== draft.text,
+  });
+}
+
+/** The header and the sources from the editor's data, valid or not (a half-typed name is still its name). */
+function showScenarioInfo(): void {
+  const data = (draft.data ?? {}) as Record<string, unknown>;
+  const text = (x: unknown) => (typeof x === 'string' && x !== '' ? x : undefined);
+  header.show(text(data.name) ?? draft.key, text(data.description), text(data.unit));
+  sources.show(data);
+}
+
+function renderPicker(): void {
+  picker.render(pickerItems(draft), draft.key);
+}
+
+const timers = new Map<string, ReturnType<typeof setTimeout>>();
+/** Runs `task` after `ms` of quiet under `key`; a newer call with the same key replaces it. */
+function later(key: string, ms: number, task: () => void): void {
+  clearTimeout(timers.get(key));
+  timers.set(key, setTimeout(task, ms));
+}

@@ -1,0 +1,135 @@
+/**
+ * One run of a scenario on the worker pool, the way the command line runs it (compileRun, runWithPool,
+ * mergePartials, summariseRun), so the same scenario, trials and seed give the same numbers. While it
+ * runs, the contiguous prefix of finished chunks is summarised as a run of that many trials.
+ */
+import { compileRun, type CompiledRun } from '../engine/compile-run.ts';
+import { mergePartials } from '../engine/merge.ts';
+import type { PartialResult, RunResult } from '../engine/result.ts';
+import { chunkRanges, defaultChunkSize, runWithPool, type PoolWorker } from '../engine/run-pool.ts';
+import { summariseRun } from '../engine/summarise-run.ts';
+import type { Scenario } from '../model/schema.ts';
+import type { BrowserPool } from '../../workers/pool.ts';
+import type { PoolKeeper } from './pool-keeper.ts';
+import { createPrefixTracker } from './prefix-tracker.ts';
+
+export type RunOutcome =
+  | { status: 'complete'; result: RunResult }
+  | { status: 'cancelled'; trialsDone: number }
+  | { status: 'failed'; message: string; trialsDone: number };
+
+export interface RunCallbacks {
+  onProgress(trialsDone: number, trialsTotal: number): void;
+  /** the summary of trials [0, trials) while the run goes on (never the whole run: that is the outcome) */
+  onPrefix(result: RunResult, trials: number): void;
+}
+
+export interface RunHandle {
+  outcome: Promise<RunOutcome>;
+  /** stops the run at once: its workers are terminated */
+  cancel(): void;
+}
+
+/** Prefix summaries at most this often: each one merges, summarises and redraws five charts. */
+const PREFIX_INTERVAL_MS = 400;
+
+/** Starts a run of a validated scenario with its own trials and seed. */
+export function startRun(scenario: Scenario, pools: PoolKeeper, callbacks: RunCallbacks): RunHandle {
+  const controller = new AbortController();
+  // The trials of the last prefix handed to onPrefix: what the screen shows if the run ends early.
+  let shownTrials = 0;
+  const throttle = createThrottle(PREFIX_INTERVAL_MS);
+  let pool: BrowserPool | undefined;
+
+  const execute = async (): Promise<RunOutcome> => {
+    const run = compileRun(scenario);
+    pool = pools.acquire();
+    const chunkSize = defaultChunkSize(run.trials, pool.workers.length);
+    const tracker = createPrefixTracker(chunkRanges(run.trials, chunkSize).map(([from]) => from));
+    const onChunk = (part: PartialResult): void => {
+      const k = tracker.add(part);
+      if (k === shownTrials || k === run.trials) return;
+      throttle.schedule(() => {
+        // Read at firing time: the prefix may have grown since this was scheduled.
+        const covered = tracker.covered();
+        if (controller.signal.aborted || covered === shownTrials || covered === run.trials) return;
+        shownTrials = covered;
+        callbacks.onPrefix(summarisePrefix(scenario, run, tracker.prefix(), covered), covered);
+      });
+    };
+    const running = runWithPool(run, pool.workers.map((w) => observed(w, onChunk)), {
+      chunkSize,
+      signal: controller.signal,
+      // Progress messages still in flight when the run is cancelled must not move the bar again.
+      onProgress: (done, total) => {
+        if (!controller.signal.aborted) callbacks.onProgress(done, total);
+      },
+    });
+    // Whichever loses the race must not become an unhandled rejection.
+    running.catch(() => {});
+    const parts = await Promise.race([running, pool.failed]);
+    throttle.cancel();
+    return { status: 'complete', result: summariseRun(scenario, run, mergePartials(parts, run.trials, run.attributionTrials)) };
+  };
+
+  const outcome = execute().catch((error: unknown): RunOutcome => {
+    throttle.cancel();
+    if (pool) pools.discard(pool);
+    if (controller.signal.aborted) return { status: 'cancelled', trialsDone: shownTrials };
+    return { status: 'failed', message: error instanceof Error ? error.message : String(error), trialsDone: shownTrials };
+  });
+
+  return {
+    outcome,
+    cancel() {
+      if (controller.signal.aborted) return;
+      controller.abort(new Error('the run was cancelled'));
+      throttle.cancel();
+      // Terminating now, not after the current chunks, is what makes Cancel immediate.
+      if (pool) pools.discard(pool);
+    },
+  };
+}
+
+/** The result of trials [0, k) alone: the run as if it had k trials (attribution on the first min(k, its limit)). */
+export function summarisePrefix(scenario: Scenario, run: CompiledRun, prefix: PartialResult[], k: number): RunResult {
+  const shorter: CompiledRun = { ...run, trials: k, attributionTrials: Math.min(run.attributionTrials, k) };
+  return summariseRun(scenario, shorter, mergePartials(prefix, k, run.attributionTrials));
+}
+
+/** A worker whose finished chunks are also handed to `onChunk`. */
+function observed(worker: PoolWorker, onChunk: (part: PartialResult) => void): PoolWorker {
+  return {
+    load: (run) => worker.load(run),
+    async runChunk(from, to, onProgress) {
+      const part = await worker.runChunk(from, to, onProgress);
+      onChunk(part);
+      return part;
+    },
+  };
+}
+
+/** Runs the latest scheduled task at most once per interval (the first at once). */
+function createThrottle(intervalMs: number) {
+  let last = -Infinity;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let task: (() => void) | undefined;
+  const fire = () => {
+    timer = undefined;
+    last = performance.now();
+    const t = task;
+    task = undefined;
+    t?.();
+  };
+  return {
+    schedule(next: () => void) {
+      task = next;
+      if (timer === undefined) timer = setTimeout(fire, Math.max(0, last + intervalMs - performance.now()));
+    },
+    cancel() {
+      clearTimeout(timer);
+      timer = undefined;
+      task = undefined;
+    },
+  };
+}

@@ -1,0 +1,34 @@
+/**
+ * How many marks of each kind every chart draws for its data: one per datum. Computed in Node from
+ * the chart data of the result the page shows, and compared with the `.mark` elements in the page.
+ */
+import type { ChartDataMap, ChartName } from '../../src/charts/index.ts';
+
+/** Expected count per mark class (the class after "mark"), per chart. */
+export function expectedMarks(data: ChartDataMap): Record<ChartName, Record<string, number>> {
+  const { valueChain, fulfilment, shortfall, comparison, attribution } = data;
+  const baselineAttribution = attribution.strategies[0];
+  const withDifference = comparison.strategies.filter((s) => s.difference !== null).length;
+  return {
+    valueChain: { node: valueChain.nodes.length, link: valueChain.links.length, 'dependence-bar': valueChain.dependence.length },
+    fulfilment: {
+      median: fulfilment.strategies.length,
+      'band-outer': fulfilment.strategies.length,
+      'band-inner': fulfilment.strategies.length,
+      window: fulfilment.windows.length,
+    },
+    shortfall: {
+      // empty bins draw nothing
+      bar: shortfall.strategies.reduce((n, s) => n + s.counts.filter((c) => c > 0).length, 0),
+      cdf: shortfall.strategies.length,
+      rule: 3 * shortfall.strategies.length,
+    },
+    comparison: {
+      'cost-point': comparison.strategies.length,
+      'diff-dot': withDifference,
+      whisker: withDifference,
+      frontier: comparison.strategies.some((s) => s.onFrontier) ? 1 : 0,
+    },
+    attribution: { bar: baselineAttribution && baselineAttribution.trials > 0 ? baselineAttribution.parts.length : 0 },
+  };
+}
