@@ -3,6 +3,7 @@ import type { Disruption, Scenario, ScenarioNode, StageName, Strategy } from '..
 import { compileDemandExpression } from '../model/expression.ts';
 import { monthsToPeriods } from '../model/time.ts';
 import { compileDist } from '../random/distributions.ts';
+import { log, pow } from '../random/portable-math.ts';
 import {
   OCCUR_CORRELATED, OCCUR_POISSON, OCCUR_SCRIPTED, STAGE_EXPLORATION, STAGE_EXTRACTION, STAGE_MANUFACTURING,
   STAGE_PROCESSING, TARGET_DEMAND, TARGET_LINKS, TARGET_NODES,
@@ -31,7 +32,7 @@ function demandFunction(node: ScenarioNode): (months: number) => number {
   }
   const demand = node.demand ?? 0;
   const growth = node.growth ?? 0;
-  return (m) => demand * Math.pow(1 + growth, m / 12);
+  return (m) => demand * pow(1 + growth, m / 12);
 }
 
 /** Compiles the scenario for one strategy (null: the baseline). */
@@ -255,7 +256,7 @@ function compileDisruptions(list: Disruption[], ctx: TargetContext): CompiledDis
       ratePerPeriod = d.ratePerYear / ctx.ppy;
     } else if (d.probabilityPerYear !== undefined) {
       occurrence = OCCUR_POISSON;
-      ratePerPeriod = -Math.log(1 - d.probabilityPerYear) / ctx.ppy;
+      ratePerPeriod = -log(1 - d.probabilityPerYear) / ctx.ppy;
     } else if (d.correlatedWith !== undefined) {
       occurrence = OCCUR_CORRELATED;
     }

@@ -3,6 +3,7 @@
  * evaluator of our own so that nothing of mathjs's scope (import, evaluate, units...) is reachable.
  */
 import { create, parseDependencies } from 'mathjs';
+import { exp, log, pow } from '../random/portable-math.ts';
 
 // A mathjs instance that can only parse: no evaluate, import or createUnit exists in it at all.
 const { parse } = create({ parseDependencies });
@@ -29,8 +30,8 @@ class Refused extends Error {}
 const roundHalfAway = (x: number): number => Math.sign(x) * Math.round(Math.abs(x));
 
 const ONE_ARGUMENT: Record<string, (x: number) => number> = {
-  exp: Math.exp,
-  log: Math.log,
+  exp,
+  log,
   sqrt: Math.sqrt,
   abs: Math.abs,
   floor: Math.floor,
@@ -47,7 +48,7 @@ const BINARY: Record<string, { op: string; apply: (a: number, b: number) => numb
   subtract: { op: '-', apply: (a, b) => a - b },
   multiply: { op: '*', apply: (a, b) => a * b },
   divide: { op: '/', apply: (a, b) => a / b },
-  pow: { op: '^', apply: Math.pow },
+  pow: { op: '^', apply: pow },
 };
 
 const KIND_NAMES: Record<string, string> = {

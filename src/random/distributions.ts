@@ -4,6 +4,7 @@
  */
 import type { Distribution } from '../model/schema.ts';
 import type { Rng } from './rng.ts';
+import { cos, exp, log, pow } from './portable-math.ts';
 
 export const enum DistKind {
   Fixed = 0,
@@ -45,8 +46,8 @@ export function compileDist(d: Distribution): CompiledDist {
   }
   if ('normal' in d) return d.normal[1] === 0 ? fixed(d.normal[0]) : { kind: DistKind.Normal, p: [...d.normal] };
   if ('lognormal' in d) {
-    const lo = Math.log(d.lognormal.p5);
-    const hi = Math.log(d.lognormal.p95);
+    const lo = log(d.lognormal.p5);
+    const hi = log(d.lognormal.p95);
     return { kind: DistKind.Lognormal, p: [(lo + hi) / 2, (hi - lo) / (2 * Z95)] };
   }
   if ('exponential' in d) return { kind: DistKind.Exponential, p: [d.exponential] };
@@ -71,7 +72,7 @@ export function distMean(d: CompiledDist): number {
     case DistKind.Triangular: return (p[0] + p[1] + p[2]) / 3;
     case DistKind.Pert: return p[0] + ((p[1] - p[0]) * p[2]) / (p[2] + p[3]);
     case DistKind.Normal: return p[0];
-    case DistKind.Lognormal: return Math.exp(p[0] + (p[1] * p[1]) / 2);
+    case DistKind.Lognormal: return exp(p[0] + (p[1] * p[1]) / 2);
     case DistKind.Exponential: return p[0];
     case DistKind.Bernoulli: return p[0];
     case DistKind.Discrete: {
@@ -95,8 +96,8 @@ export function sample(d: CompiledDist, rng: Rng): number {
       return p[0] + (p[1] - p[0]) * (x / (x + y));
     }
     case DistKind.Normal: return p[0] + p[1] * standardNormal(rng);
-    case DistKind.Lognormal: return Math.exp(p[0] + p[1] * standardNormal(rng));
-    case DistKind.Exponential: return -p[0] * Math.log(1 - rng());
+    case DistKind.Lognormal: return exp(p[0] + p[1] * standardNormal(rng));
+    case DistKind.Exponential: return -p[0] * log(1 - rng());
     case DistKind.Bernoulli: return rng() < p[0] ? 1 : 0;
     case DistKind.Discrete: {
       const u = rng() * p[0];
@@ -117,12 +118,12 @@ export function triangular(u: number, a: number, m: number, c: number): number {
 export function standardNormal(rng: Rng): number {
   const u1 = rng();
   const u2 = rng();
-  return Math.sqrt(-2 * Math.log(1 - u1)) * Math.cos(2 * Math.PI * u2);
+  return Math.sqrt(-2 * log(1 - u1)) * cos(2 * Math.PI * u2);
 }
 
 /** Gamma(shape, 1) by Marsaglia and Tsang (2000); shape < 1 boosted by u^(1/shape). */
 export function gamma(rng: Rng, shape: number): number {
-  if (shape < 1) return gamma(rng, shape + 1) * Math.pow(1 - rng(), 1 / shape);
+  if (shape < 1) return gamma(rng, shape + 1) * pow(1 - rng(), 1 / shape);
   const d = shape - 1 / 3;
   const c = 1 / Math.sqrt(9 * d);
   for (;;) {
@@ -133,7 +134,7 @@ export function gamma(rng: Rng, shape: number): number {
     } while (v <= 0);
     v = v * v * v;
     const u = 1 - rng();
-    if (u < 1 - 0.0331 * x * x * x * x || Math.log(u) < 0.5 * x * x + d * (1 - v + Math.log(v))) return d * v;
+    if (u < 1 - 0.0331 * x * x * x * x || log(u) < 0.5 * x * x + d * (1 - v + log(v))) return d * v;
   }
 }
 
@@ -141,7 +142,7 @@ export function gamma(rng: Rng, shape: number): number {
 export function poisson(rng: Rng, lambda: number): number {
   const u = rng();
   if (lambda <= 0) return 0;
-  let p = Math.exp(-lambda);
+  let p = exp(-lambda);
   let f = p;
   let k = 0;
   while (u > f && k < 10_000) {

@@ -12,7 +12,10 @@ export function histogramEdges(series: ArrayLike<number>[], bins = 30): number[]
   }
   if (!(hi > lo)) return [lo, lo + 1];
   const raw = (hi - lo) / bins;
-  const magnitude = Math.pow(10, Math.floor(Math.log10(raw)));
+  // The power of ten at or below raw, by multiplying (Math.log10 and Math.pow may differ between engines).
+  let magnitude = 1;
+  while (magnitude * 10 <= raw) magnitude *= 10;
+  while (magnitude > raw) magnitude /= 10;
   const step = [1, 2, 2.5, 5, 10].map((m) => m * magnitude).find((w) => w >= raw) ?? raw;
   const start = Math.floor(lo / step) * step;
   const count = Math.max(1, Math.ceil((hi - start) / step));

@@ -1,13 +1,12 @@
 /**
- * Compares a result computed in Chromium with one computed in Node. Both run the same engine code,
- * but Math.exp, Math.log, Math.pow and Math.cos are not correctly rounded in JavaScript and differ in
- * the last bit between V8 versions (Chromium 156 and Node 20 disagree on about one call in ten), so a
- * number may differ by a few units in the last place; everything else (texts, counts, the structure)
- * must be identical.
+ * Compares a result computed in Chromium with one computed in Node, bit for bit. Math.exp, Math.log,
+ * Math.pow and Math.cos differ in the last bit between V8 versions (Chromium 156 and Node 20 disagree
+ * on about one call in ten), so the engine uses portable ones (src/random/portable-math.ts); with them
+ * every number must be identical.
  */
 
-/** Relative tolerance for numbers: far above last-bit noise (~1e-15), far below anything shown (4 digits). */
-const RELATIVE = 1e-9;
+/** No tolerance: the same scenario and seed give the same numbers in the app and the CLI. */
+const RELATIVE = 0;
 
 /** The places where two JSON values differ beyond last-bit noise; empty when they agree. */
 export function numbersDiffer(a: unknown, b: unknown, path = ''): string[] {
