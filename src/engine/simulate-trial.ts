@@ -628,23 +628,42 @@ function clearShipped(c: Sim, i: number): void {
 
 /** A stockpile at a mine or processing node covers its customers' unmet tier-1 requests pro rata. */
 function coverFromStock(c: Sim, i: number, t: number): void {
-  const { sellerStart, sellerLinks, req, shippedLink, shippedTotal, stock } = c;
+  const { stock, shippedTotal, scratch } = c;
   if (!(stock[i] > 0)) return;
-  let unmet = 0;
-  for (let j = sellerStart[i]; j < sellerStart[i + 1]; j++) unmet += Math.max(0, req[sellerLinks[j]] - shippedLink[sellerLinks[j]]);
+  const unmet = unmetRequests(c, i);
   if (!(unmet > EPS)) return;
   const x = Math.min(unmet, stock[i]);
   stock[i] -= x;
   shippedTotal[i] += x;
+  scratch[i] = x;
+  shipToUnmet(c, i, t, false);
+}
+
+/** What node i's customers asked in tier 1 and did not get. */
+function unmetRequests(c: Sim, i: number): number {
+  const { sellerStart, sellerLinks, req, shippedLink } = c;
+  let unmet = 0;
+  for (let j = sellerStart[i]; j < sellerStart[i + 1]; j++) unmet += Math.max(0, req[sellerLinks[j]] - shippedLink[sellerLinks[j]]);
+  return unmet;
+}
+
+/**
+ * Ships scratch[i] units of node i to its customers' unmet tier-1 requests, pro rata. During step 4 what
+ * arrives this period lands in the arrivals the next stage reads; in a later tier (`late`) it joins the input now.
+ */
+function shipToUnmet(c: Sim, i: number, t: number, late: boolean): void {
+  const { H, sellerStart, sellerLinks, linkTo, linkTransit, addTransit, req, shippedLink, arrivals, inputLeft, scratch, led } = c;
+  const unmet = unmetRequests(c, i);
+  const x = scratch[i];
   for (let j = sellerStart[i]; j < sellerStart[i + 1]; j++) {
     const l = sellerLinks[j];
     const part = (Math.max(0, req[l] - shippedLink[l]) * x) / unmet;
-    if (part > 0) {
-      shippedLink[l] += part;
-      const a = arrivalIndex(c, l, t);
-      if (a >= 0) c.arrivals[a] += part;
-      else c.led.inTransitEnd += part;
-    }
+    if (!(part > 0)) continue;
+    shippedLink[l] += part;
+    const at = t + linkTransit[l] + addTransit[l];
+    if (late && at === t) inputLeft[linkTo[l]] += part;
+    else if (at < H) arrivals[linkTo[l] * H + at] += part;
+    else led.inTransitEnd += part;
   }
 }
 
@@ -795,11 +814,10 @@ function reask(c: Sim, b: number, l: number, amount: number): boolean {
 
 /** After processing buyers re-asked, what reached them now goes on to their customers' unmet tier-1 requests. */
 function forwardToUnmet(c: Sim, t: number): void {
-  const { H, processors, sellerStart, sellerLinks, linkTo, linkTransit, addTransit, arrivals, yld, req, shippedLink, inputLeft, shippedOut, shippedTotal, P, led } = c;
+  const { processors, yld, inputLeft, shippedOut, shippedTotal, scratch, P, led } = c;
   for (let q = 0; q < P; q++) {
     const i = processors[q];
-    let unmet = 0;
-    for (let j = sellerStart[i]; j < sellerStart[i + 1]; j++) unmet += Math.max(0, req[sellerLinks[j]] - shippedLink[sellerLinks[j]]);
+    const unmet = unmetRequests(c, i);
     const y = yld[i];
     const x = Math.min(unmet, unusedCapacity(c, i), inputLeft[i] * y);
     if (!(x > EPS)) continue;
@@ -807,17 +825,8 @@ function forwardToUnmet(c: Sim, t: number): void {
     led.yieldLoss += x / y - x;
     shippedOut[i] += x;
     shippedTotal[i] += x;
-    for (let j = sellerStart[i]; j < sellerStart[i + 1]; j++) {
-      const l = sellerLinks[j];
-      const part = (Math.max(0, req[l] - shippedLink[l]) * x) / unmet;
-      if (part > 0) {
-        shippedLink[l] += part;
-        const at = t + linkTransit[l] + addTransit[l];
-        if (at === t) inputLeft[linkTo[l]] += part;
-        else if (at < H) arrivals[linkTo[l] * H + at] += part;
-        else led.inTransitEnd += part;
-      }
-    }
+    scratch[i] = x;
+    shipToUnmet(c, i, t, true);
   }
 }
 
