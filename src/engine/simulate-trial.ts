@@ -539,7 +539,7 @@ function request(c: Sim, b: number, t: number): void {
 
 /** Recycled input of period t at each recycling node (model.md section 4). */
 function recycle(c: Sim, t: number): void {
-  const { model, s, processors, recycling, recycled, delivered, deliveredHistory, P, led } = c;
+  const { model, s, processors, recycling, recycled, deliveredHistory, P, led } = c;
   for (let q = 0; q < P; q++) recycled[processors[q]] = 0;
   for (let j = 0; j < recycling.length; j++) {
     const r = recycling[j];
@@ -737,26 +737,32 @@ function minesServe(c: Sim, t: number, refill: boolean): void {
 
 /** Processing nodes serve the tier's requests from unused capacity and unused input. */
 function processorsServe(c: Sim, t: number, refill: boolean): void {
-  const { processors, yld, treqIn, inputLeft, shippedOut, shippedTotal, scratch, P, led } = c;
+  const { processors, yld, treqIn, inputLeft, scratch, P } = c;
   for (let q = 0; q < P; q++) {
     const i = processors[q];
     const total = treqIn[i];
     if (!(total > 0)) continue;
-    const y = yld[i];
-    const x = Math.min(total, unusedCapacity(c, i), inputLeft[i] * y);
-    if (!(x > 0)) continue;
-    inputLeft[i] -= x / y;
-    led.yieldLoss += x / y - x;
-    shippedOut[i] += x;
-    shippedTotal[i] += x;
-    scratch[i] = x;
+    scratch[i] = Math.min(total, unusedCapacity(c, i), inputLeft[i] * yld[i]);
+    if (!(scratch[i] > 0)) continue;
+    processExtra(c, i);
     shipTier(c, i, t, refill);
   }
 }
 
+/** A processing node turns scratch[i] more units of output out of its unused input, in a later tier. */
+function processExtra(c: Sim, i: number): void {
+  const { yld, inputLeft, shippedOut, shippedTotal, scratch, led } = c;
+  const x = scratch[i];
+  const y = yld[i];
+  inputLeft[i] -= x / y;
+  led.yieldLoss += x / y - x;
+  shippedOut[i] += x;
+  shippedTotal[i] += x;
+}
+
 /** Tier 2: flexibility re-asks a link's unmet amount of the buyer's other online sources (model.md section 4). */
 function flexTier(c: Sim, t: number): void {
-  const { makers, processors, buyerStart, buyerLinks, flexFraction, flexDelay, avail, want, shippedLink, treq, treqIn, inputLeft, shippedOut, demand, delivered, flexCount, M } = c;
+  const { makers, processors, buyerStart, buyerLinks, flexFraction, flexDelay, avail, want, shippedLink, inputLeft, shippedOut, demand, delivered, flexCount, M } = c;
   clearTier(c);
   let any = false;
   for (const st of FLEX_STAGES) {
@@ -814,18 +820,13 @@ function reask(c: Sim, b: number, l: number, amount: number): boolean {
 
 /** After processing buyers re-asked, what reached them now goes on to their customers' unmet tier-1 requests. */
 function forwardToUnmet(c: Sim, t: number): void {
-  const { processors, yld, inputLeft, shippedOut, shippedTotal, scratch, P, led } = c;
+  const { processors, yld, inputLeft, scratch, P } = c;
   for (let q = 0; q < P; q++) {
     const i = processors[q];
     const unmet = unmetRequests(c, i);
-    const y = yld[i];
-    const x = Math.min(unmet, unusedCapacity(c, i), inputLeft[i] * y);
-    if (!(x > EPS)) continue;
-    inputLeft[i] -= x / y;
-    led.yieldLoss += x / y - x;
-    shippedOut[i] += x;
-    shippedTotal[i] += x;
-    scratch[i] = x;
+    scratch[i] = Math.min(unmet, unusedCapacity(c, i), inputLeft[i] * yld[i]);
+    if (!(scratch[i] > EPS)) continue;
+    processExtra(c, i);
     shipToUnmet(c, i, t, true);
   }
 }

@@ -6,26 +6,8 @@ import { serializeSvg } from '../../src/charts/serialize.ts';
 import { chartCsv, unitSuffix } from '../../src/report/chart-csv.ts';
 import { drawnNetwork } from '../../src/charts/value-chain.ts';
 import { exampleRun, newDocument } from './fixture.ts';
+import { parseCsvRows as parseCsv } from '../export/fixture.ts';
 
-/** A small RFC 4180 reader, enough to check what chartCsv writes. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') { cell += '"'; i++; }
-      else if (ch === '"') quoted = false;
-      else cell += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') { row.push(cell); cell = ''; }
-    else if (ch === '\n') { row.push(cell); rows.push(row); row = []; cell = ''; }
-    else cell += ch;
-  }
-  return rows;
-}
 
 describe('serializeSvg', () => {
   const { data } = exampleRun();

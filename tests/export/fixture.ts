@@ -60,8 +60,8 @@ export async function pngStats(page: Page, png: Uint8Array): Promise<{ width: nu
   }, Buffer.from(png).toString('base64'));
 }
 
-/** A small RFC 4180 reader (quoted cells, doubled quotes), enough to read back what chartCsv writes. */
-export function parseCsv(text: string): Record<string, string>[] {
+/** A small RFC 4180 reader (quoted cells, doubled quotes), enough to read back what chartCsv writes: rows of cells. */
+export function parseCsvRows(text: string): string[][] {
   const rows: string[][] = [];
   let row: string[] = [];
   let cell = '';
@@ -77,6 +77,11 @@ export function parseCsv(text: string): Record<string, string>[] {
     else if (ch === '\n') { row.push(cell); rows.push(row); row = []; cell = ''; }
     else cell += ch;
   }
-  const [head, ...body] = rows;
+  return rows;
+}
+
+/** The CSV's rows as records keyed by the header. */
+export function parseCsv(text: string): Record<string, string>[] {
+  const [head, ...body] = parseCsvRows(text);
   return body.map((r) => Object.fromEntries(head.map((h, j) => [h, r[j]])));
 }
