@@ -110,6 +110,10 @@ export interface CompiledModel {
 
   /** number of levers of the strategy; lever k draws from stream `seed:i:levers:k` */
   leverCount: number;
+  /** per lever, whether it draws from its stream (a recycling rate, a commissioning time, new makers' noise) */
+  leverStream: Uint8Array;
+  /** per maker position, the newCapacity lever that builds it, or -1 for the scenario's own makers */
+  makerLever: Int32Array;
   /** levers with a draw: recycling rates and commissioning times, in lever order */
   leverDraws: { lever: number; kind: 'recycling' | 'commissioning'; dist: CompiledDist }[];
   /** diversify levers in lever order; the plan uses their shares */
