@@ -3,7 +3,7 @@ import type { Disruption, Scenario, ScenarioNode, StageName, Strategy } from '..
 import { compileDemandExpression } from '../model/expression.ts';
 import { monthsToPeriods } from '../model/time.ts';
 import { compileDist } from '../random/distributions.ts';
-import { log, pow } from '../random/portable-math.ts';
+import { exp, log, pow } from '../random/portable-math.ts';
 import {
   OCCUR_CORRELATED, OCCUR_POISSON, OCCUR_SCRIPTED, STAGE_EXPLORATION, STAGE_EXTRACTION, STAGE_MANUFACTURING,
   STAGE_PROCESSING, TARGET_DEMAND, TARGET_LINKS, TARGET_NODES,
@@ -277,6 +277,7 @@ function compileDisruptions(list: Disruption[], ctx: TargetContext): CompiledDis
       occurrence,
       start: d.start === undefined ? null : compileDist(d.start),
       ratePerPeriod,
+      expMinusRate: exp(-ratePerPeriod),
       parent: d.correlatedWith ? position.get(d.correlatedWith.id)! : -1,
       probability: d.correlatedWith?.probability ?? 0,
       duration: compileDist(d.duration),

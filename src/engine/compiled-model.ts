@@ -22,8 +22,9 @@ export interface CompiledDisruption {
   id: string;
   occurrence: number;
   start: CompiledDist | null;
-  /** expected new starts per period of a Poisson rule */
+  /** expected new starts per period of a Poisson rule, and exp(-rate) for its inverse CDF */
   ratePerPeriod: number;
+  expMinusRate: number;
   /** index in the model's processing order of the parent, for correlated rules */
   parent: number;
   probability: number;

@@ -4,7 +4,7 @@
  * Nothing is allocated per period.
  */
 import { createRng, streamSeed, type Rng } from '../random/rng.ts';
-import { poisson, sample } from '../random/distributions.ts';
+import { poissonCount, sample } from '../random/distributions.ts';
 import { durationToPeriods, monthsToPeriods } from '../model/time.ts';
 import { timeToRecover } from '../stats/time-to-recover.ts';
 import * as C from './compiled-model.ts';
@@ -947,7 +947,7 @@ function drawEvents(c: Sim, t: number): void {
     const dj = disruptions[j];
     let count = 0;
     if (dj.occurrence === OCCUR_SCRIPTED) count = s.scriptedStart[j] === t ? 1 : 0;
-    else if (dj.occurrence === OCCUR_POISSON) count = poisson(dRng, dj.ratePerPeriod);
+    else if (dj.occurrence === OCCUR_POISSON) count = poissonCount(dRng(), dj.ratePerPeriod, dj.expMinusRate);
     else if (dj.occurrence === OCCUR_CORRELATED) {
       const parentStarts = s.newStarts[dj.parent];
       for (let c = 0; c < parentStarts; c++) if (dRng() < dj.probability) count++;
