@@ -125,19 +125,36 @@ export const TTR_NO_DIP = 0;
 export const TTR_RECOVERED = 1;
 export const TTR_CENSORED = 2;
 
-/** Per-trial outcomes of one strategy for trials [from, to): index i holds trial from + i. */
+/**
+ * Per-trial outcomes of one strategy for trials [from, to): index i holds trial from + i. Only the scalars
+ * that exact percentiles need are kept per trial (49 bytes a trial); everything else is integer bins and
+ * exact sums (MakerPartial, substituted, ledger), which merge bit for bit whatever the split.
+ */
 export interface TrialOutcomes {
   shortfall: Float64Array;
+  /** 100 x shortfall / demand (0 when demand is 0) */
+  shortfallPct: Float64Array;
   demand: Float64Array;
   worstFulfilment: Float64Array;
-  substituted: Float64Array;
   cost: Float64Array;
   /** months; NaN when there was no dip */
   ttr: Float64Array;
   ttrStatus: Int8Array;
-  /** per trial and maker (trial-major: index i x makers + k): total shortfall and total demand */
-  makerShortfall: Float64Array;
-  makerDemand: Float64Array;
+}
+
+/** Bins of a maker's shortfall % per trial: 0.01 of a percentage point each, bin b = min(10000, floor(100 x pct)). */
+export const MAKER_PCT_BINS = 10_001;
+
+/** Each maker's own outcomes over the trials, as exact sums and integer counts (index: maker position). */
+export interface MakerPartial {
+  /** units short, % of its own demand, and that % squared, summed over trials */
+  shortfall: ExactSum[];
+  pct: ExactSum[];
+  pctSquares: ExactSum[];
+  /** trials with any shortfall */
+  short: Int32Array;
+  /** makers x MAKER_PCT_BINS counts of the trials' shortfall % */
+  pctBins: Int32Array;
 }
 
 export interface StrategyPartial {
@@ -145,6 +162,9 @@ export interface StrategyPartial {
   outcomes: TrialOutcomes;
   /** fulfilment band counts: periods x 1001 bins, bin b = min(1000, floor(1000 f)) */
   bins: Int32Array;
+  makers: MakerPartial;
+  /** units reported as substituted, summed over the trials */
+  substituted: ExactSum;
   /**
    * Attribution's per-trial totals for trials [from, min(to, attributionTrials)):
    * none[i] = S(no disruptions), without[k][i] = S(all but disruption k).

@@ -1,89 +1,138 @@
-/** Simulates trials [from, to) of every strategy of a run into a mergeable partial result. */
+/**
+ * Simulates trials [from, to) of every strategy of a run into a mergeable partial result: the trials in
+ * blocks of lanes side by side (block.ts), then attribution, which re-simulates a trial without
+ * disruption k only where k drew an event in it (elsewhere dropping k changes nothing: the draws are the
+ * same, so S(all but k) = S(all) exactly).
+ */
 import { BINS, fulfilmentBin } from '../stats/bands.ts';
-import { exactAdd, exactCanonical, exactSum, type ExactSum } from '../stats/exact-sum.ts';
-import { LEDGER_ACCOUNTS, type LedgerAccount, type PartialResult, type StrategyPartial } from './result.ts';
+import { exactAdd, exactCanonical } from '../stats/exact-sum.ts';
+import { createBlock, LED_COUNT, type Block } from './block.ts';
 import type { CompiledRun } from './compile-run.ts';
 import type { CompiledModel } from './compiled-model.ts';
-import { createTrialState } from './trial-state.ts';
-import { createOutcome, createTrialRunner } from './simulate-trial.ts';
+import { LEDGER_ACCOUNTS, MAKER_PCT_BINS, type PartialResult, type StrategyPartial } from './result.ts';
+import { setLane, simulateBlock } from './simulate-block.ts';
+import { emptyStrategyPartial } from './strategy-partial.ts';
 import { timeToSurvive } from './time-to-survive.ts';
 
 /** Called with the number of trial simulations done so far in this chunk (all strategies) and the total. */
 export type ChunkProgress = (done: number, total: number) => void;
 
+/** Lanes a block simulates side by side: enough to spread the per-node work, few enough to stay in cache. */
+export const LANES = 32;
+
+// One block per model, reused by every chunk a worker runs.
+const blocks = new WeakMap<CompiledModel, Block>();
+
 /** Simulates trials [from, to) of each model of the run. */
 export function simulateChunk(run: CompiledRun, from: number, to: number, onProgress?: ChunkProgress): PartialResult {
   const total = (to - from) * run.models.length;
   let done = 0;
-  const strategies = run.models.map((model) =>
-    simulateModelChunk(model, run, from, to, () => {
-      done++;
-      if (onProgress && (done % 25 === 0 || done === total)) onProgress(done, total);
-    }),
-  );
+  const tick = (trials: number) => {
+    done += trials;
+    onProgress?.(done, total);
+  };
+  const strategies = run.models.map((model) => simulateModelChunk(model, run, from, to, tick));
   return { from, to, strategies };
 }
 
-function simulateModelChunk(model: CompiledModel, run: CompiledRun, from: number, to: number, tick: () => void): StrategyPartial {
+function simulateModelChunk(model: CompiledModel, run: CompiledRun, from: number, to: number, tick: (trials: number) => void): StrategyPartial {
   const n = to - from;
-  const H = model.periods;
-  const state = createTrialState(model);
-  const simulate = createTrialRunner(model, state);
-  const out = createOutcome();
-  const outcomes = {
-    shortfall: new Float64Array(n),
-    demand: new Float64Array(n),
-    worstFulfilment: new Float64Array(n),
-    substituted: new Float64Array(n),
-    cost: new Float64Array(n),
-    ttr: new Float64Array(n),
-    ttrStatus: new Int8Array(n),
-    makerShortfall: new Float64Array(n * model.makers.length),
-    makerDemand: new Float64Array(n * model.makers.length),
-  };
-  const bins = new Int32Array(H * BINS);
   const K = model.disruptionCount;
   const na = Math.max(0, Math.min(to, run.attributionTrials) - from);
-  const none = new Float64Array(na);
-  const without = Array.from({ length: K }, () => new Float64Array(na));
-  const mask = new Uint8Array(K);
-  const fulfilment = state.fulfilment;
-  const ledger = Object.fromEntries(LEDGER_ACCOUNTS.map((a) => [a, exactSum()])) as Record<LedgerAccount, ExactSum>;
+  const part = emptyStrategyPartial({ id: model.strategyId, periods: model.periods, makers: model.makers.length, disruptions: K }, n, na);
+  let block = blocks.get(model);
+  if (!block) blocks.set(model, (block = createBlock(model, LANES)));
+  block.seed = run.seed;
+  block.trace = null;
+  // Which disruptions drew an event in each attributed trial.
+  const drew = new Uint8Array(na * K);
 
-  for (let i = from; i < to; i++) {
-    const r = i - from;
-    simulate({ seed: run.seed, trial: i }, out);
-    outcomes.shortfall[r] = out.shortfall;
-    outcomes.demand[r] = out.demand;
-    outcomes.worstFulfilment[r] = out.worstFulfilment;
-    outcomes.substituted[r] = out.substituted;
-    outcomes.cost[r] = out.cost;
-    outcomes.ttr[r] = out.ttrMonths;
-    outcomes.ttrStatus[r] = out.ttrStatus;
-    outcomes.makerShortfall.set(state.makerShortfallTotal, r * model.makers.length);
-    outcomes.makerDemand.set(state.makerDemandTotal, r * model.makers.length);
-    for (let t = 0; t < H; t++) bins[t * BINS + fulfilmentBin(fulfilment[t])]++;
-    for (const a of LEDGER_ACCOUNTS) exactAdd(ledger[a], out.ledger[a]);
-    if (r < na) {
-      const all = out.shortfall;
-      if (K === 0) none[r] = all;
-      else {
-        // S(no disruptions), then S(all but k): the same draws, only k's events dropped.
-        mask.fill(1);
-        simulate({ seed: run.seed, trial: i, mask }, out);
-        none[r] = out.shortfall;
-        for (let k = 0; k < K; k++) {
-          mask.fill(0);
-          mask[k] = 1;
-          simulate({ seed: run.seed, trial: i, mask }, out);
-          without[k][r] = out.shortfall;
-        }
+  for (let i = from; i < to; i += LANES) {
+    const lanes = Math.min(LANES, to - i);
+    block.n = lanes;
+    for (let b = 0; b < lanes; b++) setLane(block, b, i + b);
+    simulateBlock(block);
+    for (let b = 0; b < lanes; b++) {
+      const r = i + b - from;
+      recordLane(block, b, part, r);
+      if (r < na) drew.set(block.laneDrew.subarray(b * K, (b + 1) * K), r * K);
+    }
+    tick(lanes);
+  }
+  if (na > 0) attribute(block, part, from, na, drew);
+  for (const a of LEDGER_ACCOUNTS) part.ledger[a] = exactCanonical(part.ledger[a]);
+  part.substituted = exactCanonical(part.substituted);
+  if (from === 0 && to > 0) part.tts = timeToSurvive(model, run.seed);
+  return part;
+}
+
+/** Lane b's outcomes into trial r of the partial: per-trial scalars, band counts, maker sums and bins, ledger. */
+function recordLane(c: Block, b: number, part: StrategyPartial, r: number): void {
+  const { B, H, M, fulfilment, makerShortfallTotal, makerDemandTotal, ledger } = c;
+  const o = part.outcomes;
+  const shortfall = c.totalShortfall[b];
+  const demand = c.totalDemand[b];
+  o.shortfall[r] = shortfall;
+  o.demand[r] = demand;
+  o.shortfallPct[r] = demand > 0 ? (100 * shortfall) / demand : 0;
+  o.worstFulfilment[r] = c.worst[b];
+  o.cost[r] = c.cost[b];
+  o.ttr[r] = c.ttrMonths[b];
+  o.ttrStatus[r] = c.ttrStatus[b];
+  exactAdd(part.substituted, c.totalSubstituted[b]);
+  const bins = part.bins;
+  for (let t = 0; t < H; t++) bins[t * BINS + fulfilmentBin(fulfilment[b * H + t])]++;
+  const mk = part.makers;
+  for (let k = 0; k < M; k++) {
+    const units = makerShortfallTotal[k * B + b];
+    const d = makerDemandTotal[k * B + b];
+    const pct = d > 0 ? (100 * units) / d : 0;
+    exactAdd(mk.shortfall[k], units);
+    exactAdd(mk.pct[k], pct);
+    exactAdd(mk.pctSquares[k], pct * pct);
+    if (units > 0) mk.short[k]++;
+    mk.pctBins[k * MAKER_PCT_BINS + Math.min(MAKER_PCT_BINS - 1, Math.floor(100 * pct))]++;
+  }
+  for (let a = 0; a < LED_COUNT; a++) exactAdd(part.ledger[LEDGER_ACCOUNTS[a]], ledger[a * B + b]);
+}
+
+/**
+ * Attribution's S(no disruptions) and S(all but k) for the first na trials of the chunk: a lane for each
+ * trial that drew any event (all masked), and one for each disruption that drew an event in it.
+ */
+function attribute(c: Block, part: StrategyPartial, from: number, na: number, drew: Uint8Array): void {
+  const K = c.disruptionCount;
+  const { none, without } = part.attribution;
+  const all = part.outcomes.shortfall;
+  // What each lane computes: trial offset r and the masked disruption (-1: all of them).
+  const jobs: [number, number][] = [];
+  for (let r = 0; r < na; r++) {
+    let any = false;
+    for (let k = 0; k < K; k++) {
+      without[k][r] = all[r];
+      if (drew[r * K + k] === 1) {
+        any = true;
+        jobs.push([r, k]);
       }
     }
-    tick();
+    none[r] = all[r];
+    if (any) jobs.push([r, -1]);
   }
-  for (const a of LEDGER_ACCOUNTS) ledger[a] = exactCanonical(ledger[a]);
-  const partial: StrategyPartial = { id: model.strategyId, outcomes, bins, attribution: { none, without }, ledger };
-  if (from === 0 && to > 0) partial.tts = timeToSurvive(model, run.seed);
-  return partial;
+  const mask = new Uint8Array(K);
+  for (let q = 0; q < jobs.length; q += LANES) {
+    const lanes = Math.min(LANES, jobs.length - q);
+    c.n = lanes;
+    for (let b = 0; b < lanes; b++) {
+      const [r, k] = jobs[q + b];
+      mask.fill(k < 0 ? 1 : 0);
+      if (k >= 0) mask[k] = 1;
+      setLane(c, b, from + r, { mask });
+    }
+    simulateBlock(c);
+    for (let b = 0; b < lanes; b++) {
+      const [r, k] = jobs[q + b];
+      if (k < 0) none[r] = c.totalShortfall[b];
+      else without[k][r] = c.totalShortfall[b];
+    }
+  }
 }

@@ -6,21 +6,21 @@ import { dependence } from '../stats/dependence.ts';
 import { frontierFlags } from '../stats/frontier.ts';
 import { stageIndicators } from '../stats/indicators.ts';
 import { pairedComparison } from '../stats/paired.ts';
-import { mean, meanWithCi, summarise } from '../stats/summary.ts';
-import { quantileSorted } from '../stats/quantile.ts';
+import { mean, meanWithCiFromSums, summarise } from '../stats/summary.ts';
+import { binnedQuantile } from '../stats/binned-quantile.ts';
 import { summariseTtr } from '../stats/time-to-recover.ts';
 import type { CompiledRun } from './compile-run.ts';
 import { nominalNetwork } from './nominal-network.ts';
 import { histogramEdges, histogramCounts } from '../stats/histogram.ts';
 import { exactValue } from '../stats/exact-sum.ts';
 import { LEDGER_ACCOUNTS, type Ledger } from './result.ts';
-import type { Attribution, MakerMetrics, PartialResult, RunResult, StrategyPartial, StrategyResult, TrialOutcomes } from './result.ts';
+import { MAKER_PCT_BINS, type Attribution, type MakerMetrics, type MakerPartial, type PartialResult, type RunResult, type StrategyPartial, type StrategyResult } from './result.ts';
 import type { CompiledModel } from './compiled-model.ts';
 
 /** Builds the run result; `merged` covers every trial (mergePartials). */
 export function summariseRun(scenario: Scenario, run: CompiledRun, merged: PartialResult): RunResult {
   const base = run.models[0];
-  const pct = merged.strategies.map(shortfallPct);
+  const pct = merged.strategies.map((s) => s.outcomes.shortfallPct);
   const edges = histogramEdges(merged.strategies.map((s) => s.outcomes.shortfall));
   const strategies: StrategyResult[] = merged.strategies.map((s, k) => {
     const model = run.models[k];
@@ -38,8 +38,8 @@ export function summariseRun(scenario: Scenario, run: CompiledRun, merged: Parti
         worstFulfilment: summarise(o.worstFulfilment),
         ttr: summariseTtr(o.ttr, o.ttrStatus),
         tts: s.tts ?? {},
-        substituted: mean(o.substituted),
-        byMaker: makerMetrics(model, o),
+        substituted: exactValue(s.substituted) / o.shortfall.length,
+        byMaker: makerMetrics(model, s.makers, o.shortfall.length),
       },
       bands: { fulfilment: bandsFromBins(s.bins, model.periods, run.trials) },
       shortfallHistogram: histogramCounts(o.shortfall, edges),
@@ -82,12 +82,6 @@ export function summariseRun(scenario: Scenario, run: CompiledRun, merged: Parti
   };
 }
 
-/** Per-trial shortfall as a percentage of that trial's demand (0 when demand is 0). */
-function shortfallPct(s: StrategyPartial): Float64Array {
-  const { shortfall, demand } = s.outcomes;
-  return Float64Array.from(shortfall, (x, i) => (demand[i] > 0 ? (100 * x) / demand[i] : 0));
-}
-
 /** Attribution of model.md section 5: parts that add up to the mean shortfall of the attribution trials. */
 function attribution(s: StrategyPartial, run: CompiledRun): Attribution {
   const n = s.attribution.none.length;
@@ -105,28 +99,21 @@ function attribution(s: StrategyPartial, run: CompiledRun): Attribution {
   return { trials: n, structural, interaction: all - parts, byDisruption };
 }
 
-/** Each maker's own shortfall: mean units, mean % of its own demand per trial with its 95% interval, P95 and P(any). */
-function makerMetrics(model: CompiledModel, o: TrialOutcomes): Record<string, MakerMetrics> {
-  const M = model.makers.length;
-  const n = o.shortfall.length;
+/**
+ * Each maker's own shortfall from its exact sums and bins: mean units, mean % of its own demand with its
+ * 95% interval (sd from the exact sums of % and %^2), P95 to 0.01 of a point (the lower edge of its bin)
+ * and P(any).
+ */
+function makerMetrics(model: CompiledModel, makers: MakerPartial, n: number): Record<string, MakerMetrics> {
   const out: Record<string, MakerMetrics> = {};
   model.makers.forEach((node, k) => {
-    const units = new Float64Array(n);
-    const pct = new Float64Array(n);
-    let short = 0;
-    for (let i = 0; i < n; i++) {
-      units[i] = o.makerShortfall[i * M + k];
-      const d = o.makerDemand[i * M + k];
-      pct[i] = d > 0 ? (100 * units[i]) / d : 0;
-      if (units[i] > 0) short++;
-    }
-    const { mean: m, ci95 } = meanWithCi(pct);
+    const { mean: m, ci95 } = meanWithCiFromSums(exactValue(makers.pct[k]), exactValue(makers.pctSquares[k]), n);
     out[model.nodeIds[node]] = {
       name: model.nodeNames[node],
       country: model.nodeCountry[node],
-      shortfall: mean(units),
-      shortfallPct: { mean: m, ci95, p95: quantileSorted(Float64Array.from(pct).sort(), 0.95) },
-      probShortfall: short / n,
+      shortfall: exactValue(makers.shortfall[k]) / n,
+      shortfallPct: { mean: m, ci95, p95: binnedQuantile(makers.pctBins.subarray(k * MAKER_PCT_BINS, (k + 1) * MAKER_PCT_BINS), n, 0.95) / 100 },
+      probShortfall: makers.short[k] / n,
     };
   });
   return out;

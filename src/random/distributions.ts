@@ -6,7 +6,8 @@ import type { Distribution } from '../model/schema.ts';
 import type { Rng } from './rng.ts';
 import betaQuantile from '@stdlib/stats-base-dists-beta-quantile';
 import { exp, log } from './portable-math.ts';
-import { normalQuantile } from './normal-quantile.ts';
+import { normalQuantile, normalQuantilesInPlace } from './normal-quantile.ts';
+import { aleaNext } from './alea.ts';
 
 export const enum DistKind {
   Fixed = 0,
@@ -111,6 +112,46 @@ export function quantile(d: CompiledDist, u: number): number {
       return d.values![cum.length - 1];
     }
   }
+}
+
+/**
+ * Turns uniforms values[0..n) into draws of the distribution, in place: the same function of each uniform
+ * as quantile(), a loop per kind, so the block loop neither calls a sampler per draw nor boxes its result.
+ */
+export function quantilesInPlace(d: CompiledDist, values: Float64Array, n: number): void {
+  const p = d.p;
+  switch (d.kind) {
+    case DistKind.Fixed:
+      values.fill(p[0], 0, n);
+      return;
+    case DistKind.Uniform:
+      for (let i = 0; i < n; i++) values[i] = p[0] + (p[1] - p[0]) * values[i];
+      return;
+    case DistKind.Triangular: {
+      const [a, m, c] = p;
+      const f = (m - a) / (c - a);
+      for (let i = 0; i < n; i++) {
+        const u = values[i];
+        values[i] = u < f ? a + Math.sqrt(u * (c - a) * (m - a)) : c - Math.sqrt((1 - u) * (c - a) * (c - m));
+      }
+      return;
+    }
+    case DistKind.Normal:
+      normalQuantilesInPlace(values, n);
+      for (let i = 0; i < n; i++) values[i] = p[0] + p[1] * values[i];
+      return;
+    case DistKind.Lognormal:
+      normalQuantilesInPlace(values, n);
+      for (let i = 0; i < n; i++) values[i] = exp(p[0] + p[1] * values[i]);
+      return;
+    default:
+      for (let i = 0; i < n; i++) values[i] = quantile(d, values[i]);
+  }
+}
+
+/** Draws one value from the alea stream at `offset` of `state` (no uniform for fixed, else one). */
+export function drawFromStream(d: CompiledDist, state: Float64Array, offset: number): number {
+  return d.kind === DistKind.Fixed ? d.p[0] : quantile(d, aleaNext(state, offset));
 }
 
 /** Draws one value from the stream: no uniform for fixed, exactly one for every other kind. */

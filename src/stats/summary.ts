@@ -37,6 +37,18 @@ export function meanWithCi(values: ArrayLike<number>): { mean: number; sd: numbe
   return { mean: m, sd, se, ci95: [m - 1.96 * se, m + 1.96 * se] };
 }
 
+/**
+ * Mean, sd, se and ci95 from a sum and a sum of squares over n values (exact sums, so any split of the
+ * values gives the same figures): sd^2 = (S2 - S^2 / n) / (n - 1), floored at 0 against rounding.
+ */
+export function meanWithCiFromSums(sum: number, squares: number, n: number): { mean: number; sd: number; se: number; ci95: [number, number] } {
+  if (n === 0) return { mean: NaN, sd: NaN, se: NaN, ci95: [NaN, NaN] };
+  const m = sum / n;
+  const sd = n === 1 ? 0 : Math.sqrt(Math.max(0, (squares - (sum * sum) / n) / (n - 1)));
+  const se = sd / Math.sqrt(n);
+  return { mean: m, sd, se, ci95: [m - 1.96 * se, m + 1.96 * se] };
+}
+
 /** Mean of the largest ceil(0.05 n) of ascending values, summed in ascending order; NaN when empty. */
 export function cvar95Sorted(sorted: ArrayLike<number>): number {
   const n = sorted.length;

@@ -37,7 +37,7 @@ describe('common random numbers', () => {
       createTrialRunner(model, state)({ seed: 9, trial }, createOutcome());
       const project = model.nodeIds.indexOf('project-ca');
       return {
-        events: [state.evDisruption, state.evStart, state.evEnd, state.evMagnitude, state.evAdded].map((x) => [...x]),
+        events: (({ disruption, start, end, magnitude, added }) => [disruption, start, end, magnitude, added].map((x) => [...x]))(state.events[0]),
         projectOnline: state.onlineAt[project],
         recyclingRate: state.recycleRate[0],
       };

@@ -1,0 +1,252 @@
+/**
+ * A block of trials simulated side by side: every per-node, per-link and per-maker quantity of model.md
+ * section 2 is a typed array with one entry per lane (index x * B + b), so the period loop's inner loops
+ * run over trials, as a vectorised implementation's do, while each lane keeps its own streams and events
+ * and gives exactly the numbers it would alone. A lane is a trial, optionally with some disruptions masked
+ * (attribution), in quiet mode or with a link cut (time to survive).
+ */
+import { ALEA_STRIDE } from '../random/alea.ts';
+import { DistKind, type CompiledDist } from '../random/distributions.ts';
+import { monthsToPeriods } from '../model/time.ts';
+import { TARGET_LINKS, type CompiledModel } from './compiled-model.ts';
+import type { TrialTrace } from './trial-trace.ts';
+
+/** A period no project reaches (failed, or never commissioned). */
+export const NEVER = 0x3fffffff;
+/** Below this a request, need or unmet amount counts as none. */
+export const EPS = 1e-12;
+
+/** Ledger accounts per lane, in the order of LEDGER_ACCOUNTS (result.ts): index account x B + lane. */
+export const LED_EXTRACTED = 0;
+export const LED_RECYCLED = 1;
+export const LED_OPENING = 2;
+export const LED_IN_TRANSIT_START = 3;
+export const LED_DELIVERED = 4;
+export const LED_CLOSING = 5;
+export const LED_IN_TRANSIT_END = 6;
+export const LED_YIELD_LOSS = 7;
+export const LED_EXCESS = 8;
+export const LED_COUNT = 9;
+
+/** One lane's events: parallel lists, in the order they started. */
+export interface LaneEvents {
+  disruption: number[];
+  start: number[];
+  end: number[];
+  recoveryEnd: number[];
+  magnitude: number[];
+  added: number[];
+  /** events not yet past their recovery, in start order */
+  live: number[];
+  /** disruptions whose targets the lane's live events set last period (to reset before this period's) */
+  touched: number[];
+}
+
+/** Allocates the buffers of a block of up to `lanes` lanes for the model. */
+export function createBlock(model: CompiledModel, lanes: number) {
+  const B = Math.max(1, lanes);
+  const N = model.nodeIds.length;
+  const L = model.linkFrom.length;
+  const M = model.makers.length;
+  const H = model.periods;
+  const D = model.disruptions.length;
+  const K = model.disruptionCount;
+  const R = arrivalRing(model);
+  const f64 = (k: number) => new Float64Array(k);
+  const i32 = (k: number) => new Int32Array(k);
+  const shares = mixShares(model);
+  let hasRefill = false;
+  let hasStockpile = false;
+  for (let i = 0; i < N; i++) {
+    if (model.invMax[i] > 0 || (model.stockMax[i] > 0 && model.stockRefill[i] > 0)) hasRefill = true;
+    if (model.stockMax[i] > 0) hasStockpile = true;
+  }
+  return {
+    ...model,
+    B, N, L, M, H, D, R,
+    hasRefill,
+    hasStockpile,
+    hasFlex: model.flexFraction.some((f) => f > 0),
+    hasRecycling: model.recycling.length > 0,
+    /** buyers whose share' can change in a trial (a project among the sources, or a diversify lever) */
+    dynamicBuyers: shares.dynamicBuyers,
+    /** share' of every link of the other buyers, fixed for the run */
+    staticNormShare: shares.staticNormShare,
+    /** 1 for a link some route event can add transit to (its shipments land lane by lane) */
+    linkDelayable: delayableLinks(model),
+    P: model.processors.length,
+    G: model.periods + model.maxTransit,
+    W: model.planWidth,
+    OFF: model.planOffset,
+    K: model.maxTransit,
+    /** lanes in use: 0 .. n - 1 */
+    n: 0,
+    /** the arrival ring's slot of the current period: t mod R */
+    slot: 0,
+    seed: 1 as string | number,
+
+    // What each lane simulates.
+    laneTrial: i32(B),
+    laneQuiet: new Uint8Array(B),
+    laneCut: i32(B).fill(-1),
+    /** per lane and disruption (file index): 1 drops its events, draws unchanged */
+    laneMask: new Uint8Array(B * K),
+    /** per lane and disruption (file index): 1 if the disruption drew an event in this lane */
+    laneDrew: new Uint8Array(B * K),
+    anyQuiet: false,
+
+    // Streams: alea states, ALEA_STRIDE numbers a lane.
+    dStream: f64(B * ALEA_STRIDE),
+    wStream: f64(B * ALEA_STRIDE),
+    leverStreams: Array.from({ length: model.leverCount }, () => f64(B * ALEA_STRIDE)),
+
+    // Per node and lane.
+    aNode: f64(N * B),
+    online: f64(N * B),
+    onlineAt: i32(N * B),
+    avail: f64(N * B),
+    inventory: f64(N * B),
+    stock: f64(N * B),
+    inputLeft: f64(N * B),
+    shippedOut: f64(N * B),
+    shippedTotal: f64(N * B),
+    recycled: f64(N * B),
+    refillInTransit: f64(N * B),
+    refillNow: f64(N * B),
+    reqIn: f64(N * B),
+    treqIn: f64(N * B),
+    scratch: f64(N * B),
+    /** arrivals by node, ring slot (period mod R) and lane; refills apart */
+    arrivals: f64(N * R * B),
+    refillArrivals: f64(N * R * B),
+
+    // Per link and lane.
+    aLink: f64(L * B),
+    addTransit: i32(L * B),
+    share: f64(L * B),
+    /** share'_l: the mix's share over the sources online, renormalised (0 when none is online) */
+    normShare: f64(L * B),
+    req: f64(L * B),
+    want: f64(L * B),
+    shippedLink: f64(L * B),
+    treq: f64(L * B),
+    flexCount: i32(L * B),
+    /** whether any lane asked over a link, or of a node, in the current later tier's pass */
+    linkAsked: new Uint8Array(L),
+    nodeAsked: new Uint8Array(N),
+
+    // Per maker and lane.
+    demand: f64(M * B),
+    delivered: f64(M * B),
+    demandMult: f64(M * B),
+    subCount: i32(M * B),
+    makerShortfallTotal: f64(M * B),
+    makerDemandTotal: f64(M * B),
+
+    // Per lane, lane-major over periods (so one lane's series is one subarray).
+    fulfilment: f64(B * H),
+    deliveredHistory: f64(B * H),
+
+    // Per lane totals and outcomes.
+    cost: f64(B),
+    ttrMonths: f64(B),
+    ttrStatus: new Int8Array(B),
+    totalShortfall: f64(B),
+    totalDemand: f64(B),
+    totalSubstituted: f64(B),
+    holding: f64(B),
+    worst: f64(B),
+    periodDemand: f64(B),
+    periodDelivered: f64(B),
+    ledger: f64(LED_COUNT * B),
+    /** per lane: whether a later tier asked anything this period */
+    laneAsked: new Uint8Array(B),
+    /** a per-lane scratch row (request bases, ratios) */
+    laneScratch: f64(B),
+    laneScratch2: f64(B),
+
+    // Levers and events per lane.
+    recycleRate: f64(model.recycling.length * B),
+    switchAt: i32(model.diversify.length * B),
+    diversifyActive: new Uint8Array(model.diversify.length * B),
+    scriptedStart: i32(D * B),
+    newStarts: i32(D * B),
+    events: Array.from({ length: B }, (): LaneEvents => ({
+      disruption: [], start: [], end: [], recoveryEnd: [], magnitude: [], added: [], live: [], touched: [],
+    })),
+    /** a per-link row for re-applying diversify levers to one lane's shares */
+    shareRow: f64(L),
+
+    /** per-period detail of lane 0 (tests, time to survive, stage shares); only with one lane */
+    trace: null as TrialTrace | null,
+  };
+}
+
+/** The buffers and the compiled model of a block, as one object of fixed shape that every step reads. */
+export type Block = ReturnType<typeof createBlock>;
+
+/** Which buyers' share' can change in a trial, and share' of every other buyer's links (online sources, base shares). */
+function mixShares(model: CompiledModel): { dynamicBuyers: Int32Array; staticNormShare: Float64Array } {
+  const n = model.nodeIds.length;
+  const project = new Uint8Array(n);
+  for (const p of model.projects) project[p.node] = 1;
+  const dynamic = new Uint8Array(n);
+  for (const d of model.diversify) dynamic[d.buyer] = 1;
+  for (let l = 0; l < model.linkFrom.length; l++) if (project[model.linkFrom[l]]) dynamic[model.linkTo[l]] = 1;
+  const staticNormShare = new Float64Array(model.linkFrom.length);
+  const dynamicBuyers: number[] = [];
+  for (let buyer = 0; buyer < n; buyer++) {
+    const lo = model.buyerStart[buyer];
+    const hi = model.buyerStart[buyer + 1];
+    if (lo === hi) continue;
+    if (dynamic[buyer]) {
+      dynamicBuyers.push(buyer);
+      continue;
+    }
+    // The same arithmetic as the trial's (share x online) / sum, with every source online.
+    let sum = 0;
+    for (let j = lo; j < hi; j++) sum += model.linkShare[model.buyerLinks[j]] * 1;
+    for (let j = lo; j < hi; j++) {
+      const l = model.buyerLinks[j];
+      staticNormShare[l] = sum > 0 ? (model.linkShare[l] * 1) / sum : 0;
+    }
+  }
+  return { dynamicBuyers: Int32Array.from(dynamicBuyers), staticNormShare };
+}
+
+/** Links that a route event with added transit targets. */
+function delayableLinks(model: CompiledModel): Uint8Array {
+  const delayable = new Uint8Array(model.linkFrom.length);
+  for (const d of model.disruptions) {
+    if (d.targetKind === TARGET_LINKS && d.addedTransit !== null) for (const l of d.targets) delayable[l] = 1;
+  }
+  return delayable;
+}
+
+/**
+ * Periods the arrival ring must span: the longest transit plus the longest added transit an event can
+ * draw (the horizon for an unbounded distribution), plus one; never more than the horizon plus one.
+ */
+export function arrivalRing(model: CompiledModel): number {
+  let added = 0;
+  for (const d of model.disruptions) {
+    if (d.targetKind === TARGET_LINKS && d.addedTransit !== null) added = Math.max(added, upperBoundPeriods(d.addedTransit, model));
+  }
+  return Math.min(model.periods, model.maxTransit + added) + 1;
+}
+
+/** The largest value a draw can take, in periods (the horizon when unbounded). */
+function upperBoundPeriods(d: CompiledDist, model: CompiledModel): number {
+  const p = d.p;
+  let months: number;
+  switch (d.kind) {
+    case DistKind.Fixed: months = p[0]; break;
+    case DistKind.Uniform: months = p[1]; break;
+    case DistKind.Triangular: months = p[2]; break;
+    case DistKind.Pert: months = p[1]; break;
+    case DistKind.Bernoulli: months = 1; break;
+    case DistKind.Discrete: months = Math.max(...d.values!); break;
+    default: return model.periods;
+  }
+  return Math.min(model.periods, Math.max(0, monthsToPeriods(Math.max(0, months), model.periodsPerYear)));
+}

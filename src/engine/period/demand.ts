@@ -1,0 +1,29 @@
+/**
+ * Step 2: d_n(t) = D_n(t) x noise x m_n(t). Noise is drawn for every maker every period (a new maker's from
+ * its lever's stream, even before it is online), clipped at 0; a new maker has demand only once online.
+ */
+import { ALEA_STRIDE, aleaNext } from '../../random/alea.ts';
+import { DistKind, quantilesInPlace } from '../../random/distributions.ts';
+import type { Block } from '../block.ts';
+
+/** Sets every maker's demand in every lane for period t. */
+export function drawDemand(c: Block, t: number): void {
+  const { B, n, M, makers, makerNoise, makerLever, wStream, leverStreams, demandPlan, W, OFF, demandMult, demand, onlineAt, laneQuiet, anyQuiet, laneScratch: noise } = c;
+  for (let k = 0; k < M; k++) {
+    const dist = makerNoise[k];
+    const o = k * B;
+    if (dist === null || dist.kind === DistKind.Fixed) {
+      const x = dist === null ? 1 : Math.max(0, dist.p[0]);
+      for (let b = 0; b < n; b++) noise[b] = laneQuiet[b] === 1 ? 1 : x;
+    } else {
+      const stream = makerLever[k] < 0 ? wStream : leverStreams[makerLever[k]];
+      // A quiet lane draws nothing: its placeholder uniform is replaced by 1 below.
+      for (let b = 0; b < n; b++) noise[b] = anyQuiet && laneQuiet[b] === 1 ? 0.5 : aleaNext(stream, b * ALEA_STRIDE);
+      quantilesInPlace(dist, noise, n);
+      for (let b = 0; b < n; b++) noise[b] = anyQuiet && laneQuiet[b] === 1 ? 1 : Math.max(0, noise[b]);
+    }
+    const planned = demandPlan[k * W + t + OFF];
+    const no = makers[k] * B;
+    for (let b = 0; b < n; b++) demand[o + b] = onlineAt[no + b] <= t ? planned * noise[b] * demandMult[o + b] : 0;
+  }
+}

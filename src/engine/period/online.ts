@@ -1,0 +1,76 @@
+/**
+ * Step 1 (the part that is not events): projects online and ramping, available capacity c_n(t), diversify
+ * levers switching, and share'_l of the mixes that can change (model.md sections 2 and 4).
+ */
+import type { Block } from '../block.ts';
+import { applyDiversify } from '../levers/diversify.ts';
+
+/** Online factor of every project in every lane: 0 before it is online, min(1, (j + 1) / R) while ramping, then 1. */
+export function setOnline(c: Block, t: number): void {
+  const { B, n, projects, online, onlineAt } = c;
+  for (let q = 0; q < projects.length; q++) {
+    const p = projects[q];
+    const o = p.node * B;
+    const ramp = p.rampPeriods;
+    for (let b = 0; b < n; b++) {
+      const at = onlineAt[o + b];
+      online[o + b] = t < at ? 0 : ramp > 0 ? Math.min(1, (t - at + 1) / ramp) : 1;
+    }
+  }
+}
+
+/** c_n(t) = capacity x a_n(t) x online, every node and lane. */
+export function setAvailability(c: Block): void {
+  const { B, n, N, cap, aNode, online, avail } = c;
+  for (let i = 0; i < N; i++) {
+    const o = i * B;
+    const capacity = cap[i];
+    for (let b = 0; b < n; b++) avail[o + b] = capacity * aNode[o + b] * online[o + b];
+  }
+}
+
+/** Applies diversify levers whose switch period has come in each lane (at the start: all those due by period 0). */
+export function switchDiversify(c: Block, t: number, start: boolean): void {
+  const { B, n, diversify, switchAt, diversifyActive } = c;
+  for (let k = 0; k < diversify.length; k++) {
+    for (let b = 0; b < n; b++) {
+      const at = switchAt[k * B + b];
+      if (diversifyActive[k * B + b] === 1 || (start ? at > 0 : at !== t)) continue;
+      diversifyActive[k * B + b] = 1;
+      applyDiversifyInLane(c, diversify[k].buyer, b);
+    }
+  }
+}
+
+/** Re-applies the lane's active diversify levers to the buyer's base shares. */
+function applyDiversifyInLane(c: Block, buyer: number, b: number): void {
+  const { B, diversify, diversifyActive, linkShare, shareRow, share, buyerStart, buyerLinks } = c;
+  applyDiversify(shareRow, linkShare, diversify, (k) => diversifyActive[k * B + b] === 1, buyer, c);
+  for (let j = buyerStart[buyer]; j < buyerStart[buyer + 1]; j++) share[buyerLinks[j] * B + b] = shareRow[buyerLinks[j]];
+}
+
+/**
+ * share'_l = share_l x online / sum over the mix (0 when no source is online), for every buyer whose mix can
+ * change (a project among its sources, or a diversify lever); the others were set once for the block.
+ */
+export function normaliseShares(c: Block): void {
+  const { B, n, dynamicBuyers, buyerStart, buyerLinks, linkFrom, share, online, normShare, laneScratch: sum } = c;
+  for (let q = 0; q < dynamicBuyers.length; q++) {
+    const buyer = dynamicBuyers[q];
+    const lo = buyerStart[buyer];
+    const hi = buyerStart[buyer + 1];
+    for (let b = 0; b < n; b++) sum[b] = 0;
+    for (let j = lo; j < hi; j++) {
+      const l = buyerLinks[j];
+      const so = l * B;
+      const fo = linkFrom[l] * B;
+      for (let b = 0; b < n; b++) sum[b] += share[so + b] * online[fo + b];
+    }
+    for (let j = lo; j < hi; j++) {
+      const l = buyerLinks[j];
+      const so = l * B;
+      const fo = linkFrom[l] * B;
+      for (let b = 0; b < n; b++) normShare[so + b] = sum[b] > 0 ? (share[so + b] * online[fo + b]) / sum[b] : 0;
+    }
+  }
+}

@@ -1,0 +1,64 @@
+/**
+ * Step 3: requests go upstream (tier 1), makers first, then processing nodes; and the recycled input that
+ * lowers them (model.md sections 2 and 4). Over link l with transit k a buyer asks
+ * r_l = share'_l x max(0, min(need, c_n(t)) / yield x g(t, k) - rec_n(t)) x a_l(t).
+ */
+import { LED_RECYCLED, type Block } from '../block.ts';
+
+/** Every buyer's tier-1 requests for period t (t < 0: the steady-state start's pipeline). */
+export function requestTier1(c: Block, t: number): void {
+  const { reqIn, makers, M, processors, P } = c;
+  reqIn.fill(0);
+  for (let k = 0; k < M; k++) requestOf(c, makers[k], t);
+  for (let q = 0; q < P; q++) requestOf(c, processors[q], t);
+}
+
+/** Buyer's requests over each of its links, in every lane; the need is a maker's demand or what the node was asked. */
+function requestOf(c: Block, buyer: number, t: number): void {
+  const { B, n, makerPos, yld, avail, demand, reqIn, recycled, buyerStart, buyerLinks, linkFrom, anticipation, G, K, normShare, aLink, want, req, laneScratch: base } = c;
+  const k = makerPos[buyer];
+  const o = buyer * B;
+  const needs = k >= 0 ? demand : reqIn;
+  const no = k >= 0 ? k * B : o;
+  const y = yld[buyer];
+  for (let b = 0; b < n; b++) base[b] = Math.min(needs[no + b], avail[o + b]) / y;
+  const ti = t + K;
+  for (let j = buyerStart[buyer]; j < buyerStart[buyer + 1]; j++) {
+    const l = buyerLinks[j];
+    const g = anticipation[l * G + ti];
+    const lo = l * B;
+    const fo = linkFrom[l] * B;
+    for (let b = 0; b < n; b++) {
+      const x = base[b] * g - recycled[o + b];
+      const w = x > 0 ? normShare[lo + b] * x : 0;
+      want[lo + b] = w;
+      const r = w * aLink[lo + b];
+      req[lo + b] = r;
+      reqIn[fo + b] += r;
+    }
+  }
+}
+
+/** Recycled input of period t at each recycling node: rate x ramp x delivered(t - lag) / nodes (planned demand before period 0). */
+export function recycle(c: Block, t: number): void {
+  const { B, n, H, processors, P, recycling, recycled, recycleRate, deliveredHistory, demandBefore, recycleLagMax, ledger } = c;
+  for (let q = 0; q < P; q++) recycled.fill(0, processors[q] * B, processors[q] * B + n);
+  for (let j = 0; j < recycling.length; j++) {
+    const r = recycling[j];
+    const ramp = r.ramp > 0 ? Math.min(1, Math.max(0, (t - r.lag + 1) / r.ramp)) : 1;
+    // Delivered in period t - lag; a lag under one period reads the last period, as this one is not delivered yet.
+    const from = t - Math.max(1, r.lag);
+    const nodes = r.nodes;
+    for (let b = 0; b < n; b++) {
+      const base = from >= 0 ? deliveredHistory[b * H + from] : demandBefore[from + recycleLagMax];
+      const amount = (recycleRate[j * B + b] * ramp * base) / nodes.length;
+      for (let q = 0; q < nodes.length; q++) recycled[nodes[q] * B + b] += amount;
+    }
+  }
+  if (t >= 0) {
+    for (let q = 0; q < P; q++) {
+      const o = processors[q] * B;
+      for (let b = 0; b < n; b++) ledger[LED_RECYCLED * B + b] += recycled[o + b];
+    }
+  }
+}

@@ -1,0 +1,102 @@
+/**
+ * Step 7 and the period's accounts: what a node received and did not use goes to its inventory up to max
+ * (refills beyond it, at a maker, to its stockpile), the rest is excess; each maker's shortfall after
+ * substitution; chain fulfilment; holding cost; and the trace of lane 0 when one is kept.
+ */
+import { LED_DELIVERED, LED_EXCESS, type Block } from '../block.ts';
+
+/** Closes period t in every lane. */
+export function closePeriod(c: Block, t: number): void {
+  const { B, n, H, M, P, N, makers, processors, demand, delivered, shippedTotal, subFraction, subDelay, subCount, makerShortfallTotal, makerDemandTotal, totalShortfall, totalSubstituted, periodDemand, periodDelivered, hasStockpile, stock, stockHolding, holding, deliveredHistory, ledger, totalDemand, fulfilment, worst, trace } = c;
+  for (let q = 0; q < P; q++) keepStock(c, processors[q], false);
+  periodDemand.fill(0);
+  periodDelivered.fill(0);
+  for (let k = 0; k < M; k++) {
+    const i = makers[k];
+    keepStock(c, i, true);
+    const o = i * B;
+    const ko = k * B;
+    const fraction = subFraction[k];
+    for (let b = 0; b < n; b++) {
+      const d = demand[ko + b];
+      const del = delivered[ko + b];
+      shippedTotal[o + b] += del;
+      let short = d - del;
+      if (short < 1e-9 * d) short = 0;
+      if (fraction > 0) {
+        subCount[ko + b] = short > 0 ? subCount[ko + b] + 1 : 0;
+        if (subCount[ko + b] > subDelay[k]) {
+          const sub = Math.min(short, fraction * d);
+          totalSubstituted[b] += sub;
+          short -= sub;
+          if (short < 1e-9 * d) short = 0;
+        }
+      }
+      totalShortfall[b] += short;
+      makerShortfallTotal[ko + b] += short;
+      makerDemandTotal[ko + b] += d;
+      periodDemand[b] += d;
+      periodDelivered[b] += del;
+      if (trace) {
+        trace.makerDemand[k * H + t] = d;
+        trace.makerDelivered[k * H + t] = del;
+        trace.makerShortfall[k * H + t] = short;
+      }
+    }
+  }
+  if (hasStockpile) {
+    for (let i = 0; i < N; i++) {
+      const h = stockHolding[i];
+      const o = i * B;
+      for (let b = 0; b < n; b++) holding[b] += stock[o + b] * h;
+    }
+  }
+  for (let b = 0; b < n; b++) {
+    const pd = periodDemand[b];
+    const del = periodDelivered[b];
+    deliveredHistory[b * H + t] = del;
+    ledger[LED_DELIVERED * B + b] += del;
+    totalDemand[b] += pd;
+    const f = pd > 0 ? del / pd : 1;
+    fulfilment[b * H + t] = f;
+    if (f < worst[b]) worst[b] = f;
+  }
+  if (trace) writeTrace(c, t);
+}
+
+/** Unused input (and, at a maker, the period's refills) to the inventory up to max, refills beyond it to the stockpile, the rest is excess. */
+function keepStock(c: Block, i: number, toStockpile: boolean): void {
+  const { B, n, invMax, stockMax, inventory, refillNow, inputLeft, stock, ledger } = c;
+  const o = i * B;
+  const max = invMax[i];
+  for (let b = 0; b < n; b++) {
+    const total = inputLeft[o + b] + refillNow[o + b];
+    const keep = Math.min(max, total);
+    inventory[o + b] = keep;
+    let over = total - keep;
+    if (toStockpile && over > 0 && refillNow[o + b] > 0) {
+      const x = Math.min(over, refillNow[o + b], Math.max(0, stockMax[i] - stock[o + b]));
+      stock[o + b] += x;
+      over -= x;
+    }
+    ledger[LED_EXCESS * B + b] += over;
+  }
+}
+
+/** Lane 0's period t into the trace (blocks with a trace have one lane). */
+function writeTrace(c: Block, t: number): void {
+  const { B, H, N, L, trace, shippedOut, avail, stock, inventory, shippedLink, want, aLink } = c;
+  const tr = trace!;
+  for (let i = 0; i < N; i++) {
+    tr.shipped[i * H + t] = shippedOut[i * B];
+    tr.capacity[i * H + t] = avail[i * B];
+    tr.stock[i * H + t] = stock[i * B];
+    tr.inventory[i * H + t] = inventory[i * B];
+  }
+  for (let l = 0; l < L; l++) {
+    tr.linkShipped[l * H + t] = shippedLink[l * B];
+    tr.linkCarried[l * H + t] += shippedLink[l * B];
+    tr.linkAsk[l * H + t] = want[l * B];
+    tr.linkAvailability[l * H + t] = aLink[l * B];
+  }
+}

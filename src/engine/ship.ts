@@ -1,0 +1,275 @@
+/**
+ * The primitives every step of the period shares, written once over a block's lanes: where a shipment
+ * lands, shipping pro rata over a source's customer links, splitting a later tier's request, serving it at
+ * mines and processing nodes, and covering unmet tier-1 requests. Amounts travel between steps through
+ * per-node-lane arrays (scratch, laneScratch), never as double arguments, which V8 would box.
+ */
+import { EPS, LED_EXTRACTED, LED_IN_TRANSIT_END, LED_YIELD_LOSS, type Block } from './block.ts';
+
+/**
+ * Where a shipment over link l in lane b in period t lands in an arrivals ring (arrivals or refillArrivals),
+ * or -1 past the horizon (then it is in transit at the end). An integer, so no double crosses the call.
+ */
+export function landingIndex(c: Block, l: number, b: number, t: number): number {
+  const k = c.linkTransit[l] + c.addTransit[l * c.B + b];
+  if (t + k >= c.H) return -1;
+  let slot = c.slot + k;
+  if (slot >= c.R) slot -= c.R;
+  return (c.linkTo[l] * c.R + slot) * c.B + b;
+}
+
+/** For a link no event can delay: where lane 0's shipment in period t lands (add b for lane b), or -1 past the horizon. */
+function fixedLanding(c: Block, l: number, t: number): number {
+  const k = c.linkTransit[l];
+  if (t + k >= c.H) return -1;
+  let slot = c.slot + k;
+  if (slot >= c.R) slot -= c.R;
+  return (c.linkTo[l] * c.R + slot) * c.B;
+}
+
+/** Tier-1 shipments of node i: per lane, laneScratch[b] is shipped / requested (0 ships nothing); pro rata over its customers' requests. */
+export function shipTier1(c: Block, i: number, t: number): void {
+  const { B, n, sellerStart, sellerLinks, req, shippedLink, arrivals, ledger, linkDelayable, laneScratch: ratio } = c;
+  const end = LED_IN_TRANSIT_END * B;
+  for (let j = sellerStart[i]; j < sellerStart[i + 1]; j++) {
+    const l = sellerLinks[j];
+    const lo = l * B;
+    if (linkDelayable[l] === 0) {
+      const at = fixedLanding(c, l, t);
+      for (let b = 0; b < n; b++) {
+        const amount = req[lo + b] * ratio[b];
+        shippedLink[lo + b] = amount;
+        if (amount > 0) {
+          if (at >= 0) arrivals[at + b] += amount;
+          else ledger[end + b] += amount;
+        }
+      }
+      continue;
+    }
+    for (let b = 0; b < n; b++) {
+      const amount = req[lo + b] * ratio[b];
+      shippedLink[lo + b] = amount;
+      if (amount > 0) {
+        const at = landingIndex(c, l, b, t);
+        if (at >= 0) arrivals[at] += amount;
+        else ledger[end + b] += amount;
+      }
+    }
+  }
+}
+
+/** What node i's customers asked in tier 1 and did not get, in lane b. */
+export function unmetRequests(c: Block, i: number, b: number): number {
+  const { B, sellerStart, sellerLinks, req, shippedLink } = c;
+  let unmet = 0;
+  for (let j = sellerStart[i]; j < sellerStart[i + 1]; j++) {
+    const lo = sellerLinks[j] * B + b;
+    unmet += Math.max(0, req[lo] - shippedLink[lo]);
+  }
+  return unmet;
+}
+
+/**
+ * Ships scratch[i, b] units of node i to its customers' unmet tier-1 requests in lane b, pro rata. During
+ * step 4 what arrives this period lands in the arrivals the next stage reads; in a later tier (`late`) it
+ * joins the customer's input at once.
+ */
+export function shipToUnmet(c: Block, i: number, b: number, t: number, late: boolean): void {
+  const { B, sellerStart, sellerLinks, linkTo, linkTransit, addTransit, req, shippedLink, inputLeft, scratch, arrivals, ledger } = c;
+  const unmet = unmetRequests(c, i, b);
+  const x = scratch[i * B + b];
+  for (let j = sellerStart[i]; j < sellerStart[i + 1]; j++) {
+    const l = sellerLinks[j];
+    const lo = l * B + b;
+    const part = (Math.max(0, req[lo] - shippedLink[lo]) * x) / unmet;
+    if (!(part > 0)) continue;
+    shippedLink[lo] += part;
+    if (late && linkTransit[l] + addTransit[lo] === 0) inputLeft[linkTo[l] * B + b] += part;
+    else {
+      const at = landingIndex(c, l, b, t);
+      if (at >= 0) arrivals[at] += part;
+      else ledger[LED_IN_TRANSIT_END * B + b] += part;
+    }
+  }
+}
+
+/** A stockpile at a mine or processing node covers its customers' unmet tier-1 requests pro rata, in lane b. */
+export function coverFromStock(c: Block, i: number, b: number, t: number): void {
+  const { B, stock, shippedTotal, scratch } = c;
+  const o = i * B + b;
+  if (!(stock[o] > 0)) return;
+  const unmet = unmetRequests(c, i, b);
+  if (!(unmet > EPS)) return;
+  const x = Math.min(unmet, stock[o]);
+  stock[o] -= x;
+  shippedTotal[o] += x;
+  scratch[o] = x;
+  shipToUnmet(c, i, b, t, false);
+}
+
+/** Starts a later tier's pass: no request on any link or source. */
+export function clearTierRequests(c: Block): void {
+  c.treq.fill(0);
+  c.treqIn.fill(0);
+  c.linkAsked.fill(0);
+  c.nodeAsked.fill(0);
+}
+
+/**
+ * Splits a later tier's request of scratch[buyer, b] units by share' (no g, no cap) in every lane; a pass-on
+ * uses only transit-0 links without added transit. A cut link (a_l < 1) carries only its tier-1 request:
+ * its part is dropped, not spread over the other links.
+ */
+export function tierSplit(c: Block, buyer: number, passOn: boolean): void {
+  const { B, n, buyerStart, buyerLinks, linkFrom, linkTransit, addTransit, aLink, normShare, treq, treqIn, scratch, laneAsked, linkAsked, nodeAsked } = c;
+  const o = buyer * B;
+  for (let j = buyerStart[buyer]; j < buyerStart[buyer + 1]; j++) {
+    const l = buyerLinks[j];
+    if (passOn && linkTransit[l] !== 0) continue;
+    const lo = l * B;
+    const from = linkFrom[l];
+    const fo = from * B;
+    let asked = false;
+    for (let b = 0; b < n; b++) {
+      const amount = scratch[o + b];
+      if (!(amount > EPS) || aLink[lo + b] !== 1 || (passOn && addTransit[lo + b] !== 0)) continue;
+      const r = normShare[lo + b] * amount;
+      treq[lo + b] += r;
+      treqIn[fo + b] += r;
+      laneAsked[b] = 1;
+      asked = true;
+    }
+    if (asked) {
+      linkAsked[l] = 1;
+      nodeAsked[from] = 1;
+    }
+  }
+}
+
+/** Processing nodes short of input for their tier requests pass what they miss on to their sources. */
+export function passOnShortInput(c: Block): void {
+  const { B, n, processors, P, yld, treqIn, inputLeft, avail, shippedOut, scratch, nodeAsked } = c;
+  for (let q = 0; q < P; q++) {
+    const i = processors[q];
+    if (nodeAsked[i] === 0) continue;
+    const o = i * B;
+    const y = yld[i];
+    for (let b = 0; b < n; b++) {
+      const total = treqIn[o + b];
+      scratch[o + b] = total > 0 ? (Math.min(total, Math.max(0, avail[o + b] - shippedOut[o + b])) - inputLeft[o + b] * y) / y : 0;
+    }
+    tierSplit(c, i, true);
+  }
+}
+
+/**
+ * Node i ships scratch[i, b] units in a later tier, pro rata over its customers' tier requests. What arrives
+ * within the period joins the input now (a refill: the refills of the period); a refill is tracked as in
+ * transit. Lanes with no tier request ship nothing; links no request went over are skipped.
+ */
+function shipTier(c: Block, i: number, t: number, refill: boolean): void {
+  const { B, n, H, sellerStart, sellerLinks, linkTo, linkTransit, linkDelayable, linkAsked, addTransit, treq, treqIn, scratch, arrivals, refillArrivals, refillInTransit, refillNow, inputLeft, ledger, trace, laneScratch: ratio } = c;
+  const o = i * B;
+  const end = LED_IN_TRANSIT_END * B;
+  for (let b = 0; b < n; b++) ratio[b] = treqIn[o + b] > 0 ? scratch[o + b] / treqIn[o + b] : 0;
+  for (let j = sellerStart[i]; j < sellerStart[i + 1]; j++) {
+    const l = sellerLinks[j];
+    if (linkAsked[l] === 0) continue;
+    const lo = l * B;
+    const to = linkTo[l] * B;
+    const k = linkTransit[l];
+    const now = refill ? refillNow : inputLeft;
+    if (linkDelayable[l] === 0) {
+      // Every lane's shipment over this link lands in the same place.
+      if (k === 0) {
+        for (let b = 0; b < n; b++) {
+          const amount = treq[lo + b] * ratio[b];
+          if (amount > 0) now[to + b] += amount;
+        }
+      } else {
+        const at = fixedLanding(c, l, t);
+        const into = refill ? refillArrivals : arrivals;
+        for (let b = 0; b < n; b++) {
+          const amount = treq[lo + b] * ratio[b];
+          if (!(amount > 0)) continue;
+          if (refill) refillInTransit[to + b] += amount;
+          if (at >= 0) into[at + b] += amount;
+          else ledger[end + b] += amount;
+        }
+      }
+      if (trace) for (let b = 0; b < n; b++) if (treq[lo + b] * ratio[b] > 0) trace.linkCarried[l * H + t] += treq[lo + b] * ratio[b];
+      continue;
+    }
+    for (let b = 0; b < n; b++) {
+      const amount = treq[lo + b] * ratio[b];
+      if (!(amount > 0)) continue;
+      if (trace) trace.linkCarried[l * H + t] += amount;
+      if (k + addTransit[lo + b] === 0) {
+        now[to + b] += amount;
+        continue;
+      }
+      if (refill) refillInTransit[to + b] += amount;
+      const at = landingIndex(c, l, b, t);
+      if (at < 0) ledger[end + b] += amount;
+      else if (refill) refillArrivals[at] += amount;
+      else arrivals[at] += amount;
+    }
+  }
+}
+
+/** Mines serve the tier's requests pro rata from unused capacity. */
+export function minesServe(c: Block, t: number, refill: boolean): void {
+  const { B, n, mines, treqIn, avail, shippedOut, shippedTotal, scratch, ledger, nodeAsked } = c;
+  const extracted = LED_EXTRACTED * B;
+  for (let q = 0; q < mines.length; q++) {
+    const i = mines[q];
+    if (nodeAsked[i] === 0) continue;
+    const o = i * B;
+    let any = false;
+    for (let b = 0; b < n; b++) {
+      const total = treqIn[o + b];
+      const x = total > 0 ? Math.min(total, Math.max(0, avail[o + b] - shippedOut[o + b])) : 0;
+      scratch[o + b] = x;
+      if (!(x > 0)) continue;
+      shippedOut[o + b] += x;
+      shippedTotal[o + b] += x;
+      ledger[extracted + b] += x;
+      any = true;
+    }
+    if (any) shipTier(c, i, t, refill);
+  }
+}
+
+/** Processing nodes serve the tier's requests from unused capacity and unused input. */
+export function processorsServe(c: Block, t: number, refill: boolean): void {
+  const { B, n, processors, P, yld, treqIn, inputLeft, avail, shippedOut, scratch, nodeAsked } = c;
+  for (let q = 0; q < P; q++) {
+    const i = processors[q];
+    if (nodeAsked[i] === 0) continue;
+    const o = i * B;
+    const y = yld[i];
+    let any = false;
+    for (let b = 0; b < n; b++) {
+      const total = treqIn[o + b];
+      const x = total > 0 ? Math.min(total, Math.max(0, avail[o + b] - shippedOut[o + b]), inputLeft[o + b] * y) : 0;
+      scratch[o + b] = x;
+      if (!(x > 0)) continue;
+      processExtra(c, i, b);
+      any = true;
+    }
+    if (any) shipTier(c, i, t, refill);
+  }
+}
+
+/** A processing node turns scratch[i, b] more units of output out of its unused input, in a later tier. */
+export function processExtra(c: Block, i: number, b: number): void {
+  const { B, yld, inputLeft, shippedOut, shippedTotal, scratch, ledger } = c;
+  const o = i * B + b;
+  const x = scratch[o];
+  const y = yld[i];
+  // x <= inputLeft x y, but x / y can exceed inputLeft by an ulp: no account may go below 0
+  inputLeft[o] = Math.max(0, inputLeft[o] - x / y);
+  ledger[LED_YIELD_LOSS * B + b] += x / y - x;
+  shippedOut[o] += x;
+  shippedTotal[o] += x;
+}

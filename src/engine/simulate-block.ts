@@ -1,0 +1,85 @@
+/**
+ * The trials of a block, side by side: model.md section 2 step by step for every lane, then each lane's
+ * outcomes (cost, time to recover, closing stock). The steps live in period/*.ts, one a file.
+ */
+import { timeToRecover } from '../stats/time-to-recover.ts';
+import { LED_CLOSING, type Block } from './block.ts';
+import { deliver } from './period/delivery.ts';
+import { drawDemand } from './period/demand.ts';
+import { applyEvents, drawEvents } from './period/events.ts';
+import { flexTier } from './period/flex-tier.ts';
+import { flowDownstream } from './period/flows.ts';
+import { normaliseShares, setAvailability, setOnline, switchDiversify } from './period/online.ts';
+import { receiveRefills, refillTier } from './period/refill-tier.ts';
+import { recycle, requestTier1 } from './period/requests.ts';
+import { closePeriod } from './period/stock.ts';
+import { startLanes, steadyStart } from './trial-start.ts';
+
+/** Simulates lanes 0 .. c.n - 1 of the block over the whole horizon (set the lanes first: setLane). */
+export function simulateBlock(c: Block): void {
+  const { H, hasRefill, hasFlex, hasRecycling } = c;
+  if (c.trace) c.trace.linkCarried.fill(0);
+  startLanes(c);
+  steadyStart(c);
+  for (let t = 0; t < H; t++) {
+    c.slot = t % c.R;
+    // 1. Events, online status and ramps, levers that switch now.
+    drawEvents(c, t);
+    applyEvents(c, t);
+    setOnline(c, t);
+    setAvailability(c);
+    if (t > 0) switchDiversify(c, t, false);
+    normaliseShares(c);
+    if (hasRefill) receiveRefills(c, t);
+    c.refillNow.fill(0);
+    // 2. Demand; 3. requests upstream; 4. flows downstream; 5. makers deliver.
+    drawDemand(c, t);
+    if (hasRecycling) recycle(c, t);
+    requestTier1(c, t);
+    flowDownstream(c, t);
+    deliver(c, t);
+    // 6. Tier 2: flexibility's re-asks; tier 3: refills. 7. Stock and the period's accounts.
+    if (hasFlex) flexTier(c, t);
+    if (hasRefill) refillTier(c, t);
+    closePeriod(c, t);
+    clearSlot(c, t);
+  }
+  closeLanes(c);
+}
+
+/** Lane b simulates trial `trial`; quiet (no events, no noise), a link cut from period 0, and masked disruptions (file indices) as given. */
+export function setLane(c: Block, b: number, trial: number, options: { quiet?: boolean; cutLink?: number; mask?: ArrayLike<number> | null } = {}): void {
+  const K = c.disruptionCount;
+  c.laneTrial[b] = trial;
+  c.laneQuiet[b] = options.quiet ? 1 : 0;
+  c.laneCut[b] = options.cutLink ?? -1;
+  c.laneMask.fill(0, b * K, (b + 1) * K);
+  if (options.mask) for (let k = 0; k < K; k++) c.laneMask[b * K + k] = options.mask[k] ? 1 : 0;
+}
+
+/** Empties the arrival ring's slot of period t, for period t + R. */
+function clearSlot(c: Block, t: number): void {
+  const { B, N, R, arrivals, refillArrivals } = c;
+  const slot = c.slot;
+  for (let i = 0; i < N; i++) {
+    const o = (i * R + slot) * B;
+    arrivals.fill(0, o, o + B);
+    refillArrivals.fill(0, o, o + B);
+  }
+}
+
+/** Each lane's closing stock, cost and time to recover. */
+function closeLanes(c: Block): void {
+  const { B, n, N, H, inventory, stock, shippedTotal, unitCost, capex, opexTotal, holding, ledger, cost, ttrMonths, ttrStatus, fulfilment, events, periodsPerYear } = c;
+  for (let b = 0; b < n; b++) {
+    let closing = 0;
+    for (let i = 0; i < N; i++) closing += inventory[i * B + b] + stock[i * B + b];
+    ledger[LED_CLOSING * B + b] = closing;
+    let supplyCost = 0;
+    for (let i = 0; i < N; i++) supplyCost += shippedTotal[i * B + b] * unitCost[i];
+    cost[b] = capex + opexTotal + holding[b] + supplyCost;
+    const ttr = timeToRecover(fulfilment.subarray(b * H, (b + 1) * H), events[b].start, periodsPerYear);
+    ttrStatus[b] = ttr.status;
+    ttrMonths[b] = ttr.months;
+  }
+}
