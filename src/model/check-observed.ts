@@ -22,6 +22,15 @@ export function checkObserved(index: ScenarioIndex): ValidationIssue[] {
     if (!seriesIds.includes(c.observedSeries)) {
       issues.push({ path: `${path}/observedSeries`, message: `no observed series "${c.observedSeries}" exists${knownNames('observed series', seriesIds)}` });
     }
+    if (c.strategy !== undefined && !(index.scenario.strategies ?? []).some((st) => st.id === c.strategy)) {
+      issues.push({ path: `${path}/strategy`, message: `no strategy "${c.strategy}" exists; leave it out to compare the baseline` });
+    }
+    if ((c.measure === 'window-mean' || c.measure === 'direction') && !c.window) {
+      issues.push({ path: `${path}/window`, message: `a ${c.measure} comparison needs a window {"from": "YYYY-MM", "to": "YYYY-MM"}` });
+    }
+    if ((c.measure === 'first-below' || c.measure === 'first-recovered') && c.threshold === undefined) {
+      issues.push({ path: `${path}/threshold`, message: `a ${c.measure} comparison needs a threshold (a fraction of the planned flow, e.g. 0.5)` });
+    }
     if (c.window && c.window.from > c.window.to) {
       issues.push({ path: `${path}/window`, message: `the window must not end (${c.window.to}) before it starts (${c.window.from})` });
     }

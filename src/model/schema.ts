@@ -205,7 +205,12 @@ export const Comparison = strict({
   kind: Type.Union([Type.Literal('timing'), Type.Literal('size'), Type.Literal('direction')]),
   observedSeries: Id,
   flow: FlowSelector,
-  measure: Type.String({ minLength: 1, description: 'the measure on the model\'s mean flow relative to planned, precisely' }),
+  measure: Type.Union(
+    [Type.Literal('first-below'), Type.Literal('first-recovered'), Type.Literal('window-mean'), Type.Literal('direction')],
+    { description: "what is computed from the model's mean flow relative to planned (docs/replays.md defines each)" },
+  ),
+  counted: Type.Optional(Type.Union([Type.Literal('shipped'), Type.Literal('arrived')], { description: 'when a unit counts in a period: when shipped (default) or when it arrives' })),
+  strategy: Type.Optional(Id),
   threshold: Type.Optional(num()),
   window: Type.Optional(strict({ from: Month, to: Month })),
   observed: Type.Union([Type.String(), num()], { description: 'the observed value: a month, a number or "down"/"up"/"none"' }),

@@ -39,7 +39,7 @@ const series = (): Draft => ({
 });
 const timing = (): Draft => ({
   id: 'fall', kind: 'timing', observedSeries: 'cn-exports', flow: { stage: 'processing', from: 'CN', to: '*' },
-  measure: 'first month the mean flow falls below 50% of planned', threshold: 0.5,
+  measure: 'first-below', threshold: 0.5,
   observed: '2023-08', derivation: 'August 2023 exports were 0 against 5.15 t in July', tolerance: { months: 1 },
 });
 const replay = (change: (s: Draft) => void = () => undefined) =>
@@ -71,6 +71,10 @@ describe('observed series and comparisons', () => {
     expectOnlyIssue(replay((s) => s.observed.push(series())), '/observed/1/id', 'used twice');
     expectOnlyIssue(replay((s) => (s.comparisons[0].observed = 0.4)), '/comparisons/0/observed', 'timing', 'YYYY-MM', '0.4');
     expectOnlyIssue(replay((s) => (s.comparisons[0].tolerance = { absolute: 0.1 })), '/comparisons/0/tolerance', '"months"');
+    expectOnlyIssue(replay((s) => delete s.comparisons[0].threshold), '/comparisons/0/threshold', 'first-below', 'threshold');
+    expectOnlyIssue(replay((s) => (s.comparisons[0].measure = 'window-mean')), '/comparisons/0/window', 'window-mean');
+    expectOnlyIssue(replay((s) => (s.comparisons[0].strategy = 'nothing')), '/comparisons/0/strategy', 'no strategy "nothing"');
+    expect(issuesOf(replay((s) => (s.comparisons[0].strategy = 'stock')))).toEqual([]);
     const size = replay((s) => Object.assign(s.comparisons[0], { kind: 'size', observed: 'big', tolerance: { absolute: 0.1 } }));
     expectOnlyIssue(size, '/comparisons/0/observed', 'a number', '"big"');
     const direction = replay((s) => Object.assign(s.comparisons[0], { kind: 'direction', observed: 'down', tolerance: { months: 1 } }));
