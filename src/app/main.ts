@@ -312,7 +312,7 @@ function updateControls(): void {
 function showScenarioInfo(): void {
   const data = (draft.data ?? {}) as Record<string, unknown>;
   const text = (x: unknown) => (typeof x === 'string' && x !== '' ? x : undefined);
-  header.show(text(data.name) ?? draft.key, text(data.description), text(data.unit));
+  header.show(text(data.name) ?? draft.key, text(data.description), text(data.unit), text(data.monthZero));
   sources.show(data);
 }
 

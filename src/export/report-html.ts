@@ -77,7 +77,7 @@ function reproduceSection(result: RunResult, scenario: Scenario, options: Report
     ['Seed', code(result.seed)],
     ['Trials', `${num(result.trials)} per strategy, the same random draws for every strategy`],
     ['Attribution', attribution > 0 ? `over the first ${num(attribution)} trials` : 'not run'],
-    ['Horizon', `${num(scenario.horizonMonths)} months in ${num(result.periods)} ${periodsPerYear} periods`],
+    ['Horizon', `${num(scenario.horizonMonths)} months in ${num(result.periods)} ${periodsPerYear} periods${scenario.monthZero ? `; month 0 is ${scenario.monthZero}` : ''}`],
     ['Unit', `${result.unit}; money in ${scenario.currency ?? 'USD'}`],
     ['Software', `minerals-resilience ${options.appVersion}`],
     ['Made', dateText(options.date)],

@@ -1,4 +1,4 @@
-/** Semantic check: cited stage shares and the references assumptions and stage shares name. */
+/** Semantic check: cited stage shares and the references that assumptions, stage shares, nodes, disruptions, strategies and observed series name. */
 import type { ScenarioIndex } from './scenario-index.ts';
 import { knownNames, num } from './issue-text.ts';
 import { STAGES } from './schema.ts';
@@ -6,7 +6,7 @@ import type { ValidationIssue } from './validate.ts';
 
 const STAGE_SHARE_TOLERANCE = 0.005;
 
-/** Reports stage shares that do not sum to 1 and references that do not exist. */
+/** Reports stage shares that do not sum to 1 and reference ids, anywhere in the scenario, that name no reference. */
 export function checkReferences(index: ScenarioIndex): ValidationIssue[] {
   const issues: ValidationIssue[] = [];
   const unknown = (id: string, path: string) => {
@@ -27,6 +27,15 @@ export function checkReferences(index: ScenarioIndex): ValidationIssue[] {
   }
   (index.scenario.assumptions ?? []).forEach((assumption, i) => {
     (assumption.references ?? []).forEach((id, j) => unknown(id, `/assumptions/${i}/references/${j}`));
+  });
+  for (const { node, path } of index.allNodes) (node.refs ?? []).forEach((id, j) => unknown(id, `${path}/refs/${j}`));
+  (index.scenario.disruptions ?? []).forEach((d, i) => (d.refs ?? []).forEach((id, j) => unknown(id, `/disruptions/${i}/refs/${j}`)));
+  (index.scenario.strategies ?? []).forEach((st, i) => (st.refs ?? []).forEach((id, j) => unknown(id, `/strategies/${i}/refs/${j}`)));
+  (index.scenario.observed ?? []).forEach((series, i) => {
+    unknown(series.reference, `/observed/${i}/reference`);
+    series.points.forEach((point, j) => {
+      if (point.reference !== undefined) unknown(point.reference, `/observed/${i}/points/${j}/reference`);
+    });
   });
   return issues;
 }

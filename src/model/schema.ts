@@ -64,6 +64,7 @@ export const ScenarioNode = strict({
   successProbability: Type.Optional(fraction()),
   leadTimeMonths: Type.Optional(Distribution),
   rampMonths: Type.Optional(nonNeg()),
+  refs: Type.Optional(Type.Array(Id, { description: 'ids of the references behind this node' })),
 });
 
 export const DisruptionTarget = Type.Union(
@@ -91,6 +92,7 @@ export const Disruption = strict({
   change: Type.Optional(Distribution),
   recoveryMonths: Type.Optional(nonNeg()),
   addedTransitMonths: Type.Optional(Distribution),
+  refs: Type.Optional(Type.Array(Id, { description: 'ids of the references behind this disruption' })),
 });
 
 const ids = Type.Array(Id, { minItems: 1 });
@@ -141,6 +143,7 @@ export const Strategy = strict({
   description: Type.Optional(Type.String()),
   levers: Type.Array(Lever),
   cost: Type.Optional(strict({ capex: Type.Optional(nonNeg()), opexPerYear: Type.Optional(nonNeg()) })),
+  refs: Type.Optional(Type.Array(Id, { description: 'ids of the references behind this strategy' })),
 });
 
 export const Reference = strict({
@@ -163,6 +166,62 @@ export const StageShare = strict({
   reference: Id,
 });
 
+/** A calendar month, "2026-01". */
+export const Month = Type.String({ pattern: '^[0-9]{4}-(0[1-9]|1[0-2])$', description: 'a calendar month, YYYY-MM' });
+
+/** A reported period: a month, a quarter ("2024-Q1"), a year ("2024") or a span of months ("2024-01/2024-06"). */
+export const Period = Type.String({
+  pattern: '^[0-9]{4}(-(0[1-9]|1[0-2])(/[0-9]{4}-(0[1-9]|1[0-2]))?|-Q[1-4])?$',
+  description: 'YYYY-MM, YYYY-Qn, YYYY or YYYY-MM/YYYY-MM',
+});
+
+/** Which flow between countries a series measures: shipments from nodes of `stage` in `from` to buyers in `to`; "*" is any other country. */
+export const FlowSelector = strict({
+  stage: Stage,
+  from: Type.Union([Country, Type.Literal('*')]),
+  to: Type.Union([Country, Type.Literal('*')]),
+});
+
+export const ObservedPoint = strict({
+  period: Period,
+  value: num(),
+  reference: Type.Optional(Id),
+  note: Type.Optional(Type.String()),
+});
+
+/** A reported series a replay's model output is compared with (issue 11). */
+export const ObservedSeries = strict({
+  id: Id,
+  what: Type.String({ minLength: 1, description: 'what the series measures, in words' }),
+  unit: Type.String({ minLength: 1 }),
+  flow: Type.Optional(FlowSelector),
+  reference: Id,
+  points: Type.Array(ObservedPoint, { minItems: 1 }),
+});
+
+/** One comparison of model output with an observed series, written down before it is first run. */
+export const Comparison = strict({
+  id: Id,
+  kind: Type.Union([Type.Literal('timing'), Type.Literal('size'), Type.Literal('direction')]),
+  observedSeries: Id,
+  flow: FlowSelector,
+  measure: Type.Union(
+    [Type.Literal('first-below'), Type.Literal('first-recovered'), Type.Literal('window-mean'), Type.Literal('direction')],
+    { description: "what is computed from the model's mean flow relative to planned (docs/replays.md defines each)" },
+  ),
+  counted: Type.Optional(Type.Union([Type.Literal('shipped'), Type.Literal('arrived')], { description: 'when a unit counts in a period: when shipped (default) or when it arrives' })),
+  strategy: Type.Optional(Id),
+  threshold: Type.Optional(num()),
+  window: Type.Optional(strict({ from: Month, to: Month })),
+  observed: Type.Union([Type.String(), num()], { description: 'the observed value: a month, a number or "down"/"up"/"none"' }),
+  derivation: Type.String({ minLength: 1, description: 'how the observed value follows from the series' }),
+  tolerance: Type.Union([
+    strict({ months: nonNeg() }),
+    strict({ absolute: nonNeg() }),
+    strict({ exact: Type.Literal(true) }),
+  ]),
+});
+
 export const Scenario = strict(
   {
     $schema: Type.Optional(Type.String()),
@@ -172,6 +231,7 @@ export const Scenario = strict(
     unit: Type.String({ minLength: 1 }),
     currency: Type.Optional(Type.String()),
     periodsPerYear: Type.Optional(Type.Union([Type.Literal(12), Type.Literal(52)])),
+    monthZero: Type.Optional(Month),
     horizonMonths: Type.Integer({ minimum: 1, maximum: 1200 }),
     trials: Type.Optional(Type.Integer({ minimum: 1, maximum: 10_000_000 })),
     seed: Type.Optional(Type.Union([Type.Integer({ minimum: -MAX, maximum: MAX }), Type.String()])),
@@ -189,6 +249,8 @@ export const Scenario = strict(
         manufacturing: Type.Optional(StageShare),
       }),
     ),
+    observed: Type.Optional(Type.Array(ObservedSeries)),
+    comparisons: Type.Optional(Type.Array(Comparison)),
   },
   { $id: 'https://example.org/minerals-resilience/scenario.schema.json', title: 'Critical-mineral supply-chain scenario' },
 );
@@ -202,6 +264,8 @@ export type DisruptionTarget = Static<typeof DisruptionTarget>;
 export type Strategy = Static<typeof Strategy>;
 export type Lever = Static<typeof Lever>;
 export type StageName = Static<typeof Stage>;
+export type ObservedSeries = Static<typeof ObservedSeries>;
+export type Comparison = Static<typeof Comparison>;
 export type StockpileLever = Static<typeof StockpileLever>;
 export type DiversifyLever = Static<typeof DiversifyLever>;
 export type FlexibilityLever = Static<typeof FlexibilityLever>;

@@ -8,6 +8,7 @@ import { checkDistributions } from './check-distributions.ts';
 import { checkIds } from './check-ids.ts';
 import { checkLevers } from './check-levers.ts';
 import { checkNodeFields } from './check-node-fields.ts';
+import { checkObserved } from './check-observed.ts';
 import { checkReferences } from './check-references.ts';
 import { checkSources } from './check-sources.ts';
 import { describeJsonSyntaxError } from './json-syntax.ts';
@@ -39,6 +40,7 @@ export function validateScenario(input: unknown): ValidationResult {
     ...checkDistributions(index),
     ...checkReferences(index),
     ...checkDemand(index),
+    ...checkObserved(index),
   ];
   return issues.length > 0 ? { ok: false, issues } : { ok: true, scenario };
 }

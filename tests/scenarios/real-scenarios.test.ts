@@ -27,7 +27,8 @@ describe('shipped scenarios', () => {
     it('cites a reference for each stage share, and states its assumptions', () => {
       const s = raw as Scenario;
       const refs = new Set((s.references ?? []).map((r) => r.id));
-      expect(Object.keys(s.stageShares ?? {}).length).toBeGreaterThanOrEqual(2);
+      // At least one stage is cited; a stage whose share cannot be traced to its publisher is left uncited (issue 11).
+      expect(Object.keys(s.stageShares ?? {}).length).toBeGreaterThanOrEqual(1);
       for (const share of Object.values(s.stageShares ?? {})) expect(refs.has(share!.reference)).toBe(true);
       expect((s.assumptions ?? []).length).toBeGreaterThan(0);
       expect((s.strategies ?? []).length).toBeGreaterThanOrEqual(3);
