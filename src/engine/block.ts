@@ -28,18 +28,51 @@ export const LED_YIELD_LOSS = 7;
 export const LED_EXCESS = 8;
 export const LED_COUNT = 9;
 
-/** One lane's events: parallel lists, in the order they started. */
+/**
+ * One lane's events: parallel typed arrays in the order they started, with counts (grown when full). Not
+ * JS arrays: emptying one with length = 0 drops its storage, and the next push allocates again.
+ */
 export interface LaneEvents {
-  disruption: number[];
-  start: number[];
-  end: number[];
-  recoveryEnd: number[];
-  magnitude: number[];
-  added: number[];
+  count: number;
+  disruption: Int32Array;
+  start: Int32Array;
+  end: Int32Array;
+  recoveryEnd: Int32Array;
+  magnitude: Float64Array;
+  added: Int32Array;
   /** events not yet past their recovery, in start order */
-  live: number[];
+  live: Int32Array;
+  liveCount: number;
   /** disruptions whose targets the lane's live events set last period (to reset before this period's) */
-  touched: number[];
+  touched: Int32Array;
+  touchedCount: number;
+}
+
+/** An empty event list with room for `capacity` events. */
+export function laneEvents(capacity: number, disruptions: number): LaneEvents {
+  return {
+    count: 0,
+    disruption: new Int32Array(capacity), start: new Int32Array(capacity), end: new Int32Array(capacity),
+    recoveryEnd: new Int32Array(capacity), magnitude: new Float64Array(capacity), added: new Int32Array(capacity),
+    live: new Int32Array(capacity), liveCount: 0,
+    touched: new Int32Array(Math.max(1, disruptions)), touchedCount: 0,
+  };
+}
+
+/** Doubles the room of a lane's event list, keeping its events. */
+export function growLaneEvents(ev: LaneEvents): void {
+  const grow = <T extends Int32Array | Float64Array>(a: T): T => {
+    const b = new (a.constructor as { new (n: number): T })(a.length * 2);
+    b.set(a);
+    return b;
+  };
+  ev.disruption = grow(ev.disruption);
+  ev.start = grow(ev.start);
+  ev.end = grow(ev.end);
+  ev.recoveryEnd = grow(ev.recoveryEnd);
+  ev.magnitude = grow(ev.magnitude);
+  ev.added = grow(ev.added);
+  ev.live = grow(ev.live);
 }
 
 /** Allocates the buffers of a block of up to `lanes` lanes for the model. */
@@ -74,6 +107,12 @@ export function createBlock(model: CompiledModel, lanes: number) {
     staticNormShare: shares.staticNormShare,
     /** 1 for a link some route event can add transit to (its shipments land lane by lane) */
     linkDelayable: delayableLinks(model),
+    /** 1 for a link some event can cut (a_l < 1); a lane's cut link is marked when the lane is set */
+    linkCuttable: cuttableLinks(model),
+    /** 1 for a node some recycling lever feeds */
+    recycles: Uint8Array.from(model.nodeIds.keys(), (i) => (model.recycling.some((r) => r.nodes.includes(i)) ? 1 : 0)),
+    /** nodes that can receive refills: an inventory, or a maker's stockpile with refills */
+    refillReceivers: Int32Array.from(model.nodeIds.keys()).filter((i) => model.invMax[i] > 0 || (model.makerPos[i] >= 0 && model.stockMax[i] > 0 && model.stockRefill[i] > 0)),
     P: model.processors.length,
     G: model.periods + model.maxTransit,
     W: model.planWidth,
@@ -171,9 +210,7 @@ export function createBlock(model: CompiledModel, lanes: number) {
     diversifyActive: new Uint8Array(model.diversify.length * B),
     scriptedStart: i32(D * B),
     newStarts: i32(D * B),
-    events: Array.from({ length: B }, (): LaneEvents => ({
-      disruption: [], start: [], end: [], recoveryEnd: [], magnitude: [], added: [], live: [], touched: [],
-    })),
+    events: Array.from({ length: B }, () => laneEvents(16, D)),
     /** a per-link row for re-applying diversify levers to one lane's shares */
     shareRow: f64(L),
 
@@ -212,6 +249,13 @@ function mixShares(model: CompiledModel): { dynamicBuyers: Int32Array; staticNor
     }
   }
   return { dynamicBuyers: Int32Array.from(dynamicBuyers), staticNormShare };
+}
+
+/** Links that an export ban or a route event targets. */
+function cuttableLinks(model: CompiledModel): Uint8Array {
+  const cuttable = new Uint8Array(model.linkFrom.length);
+  for (const d of model.disruptions) if (d.targetKind === TARGET_LINKS) for (const l of d.targets) cuttable[l] = 1;
+  return cuttable;
 }
 
 /** Links that a route event with added transit targets. */

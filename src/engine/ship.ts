@@ -121,7 +121,7 @@ export function clearTierRequests(c: Block): void {
  * its part is dropped, not spread over the other links.
  */
 export function tierSplit(c: Block, buyer: number, passOn: boolean): void {
-  const { B, n, buyerStart, buyerLinks, linkFrom, linkTransit, addTransit, aLink, normShare, treq, treqIn, scratch, laneAsked, linkAsked, nodeAsked } = c;
+  const { B, n, buyerStart, buyerLinks, linkFrom, linkTransit, linkCuttable, linkDelayable, addTransit, aLink, normShare, treq, treqIn, scratch, linkAsked, nodeAsked } = c;
   const o = buyer * B;
   for (let j = buyerStart[buyer]; j < buyerStart[buyer + 1]; j++) {
     const l = buyerLinks[j];
@@ -130,14 +130,25 @@ export function tierSplit(c: Block, buyer: number, passOn: boolean): void {
     const from = linkFrom[l];
     const fo = from * B;
     let asked = false;
-    for (let b = 0; b < n; b++) {
-      const amount = scratch[o + b];
-      if (!(amount > EPS) || aLink[lo + b] !== 1 || (passOn && addTransit[lo + b] !== 0)) continue;
-      const r = normShare[lo + b] * amount;
-      treq[lo + b] += r;
-      treqIn[fo + b] += r;
-      laneAsked[b] = 1;
-      asked = true;
+    if (linkCuttable[l] === 0 && (!passOn || linkDelayable[l] === 0)) {
+      // a_l is 1 and no transit is added in every lane: only the amount decides.
+      for (let b = 0; b < n; b++) {
+        const amount = scratch[o + b];
+        if (!(amount > EPS)) continue;
+        const r = normShare[lo + b] * amount;
+        treq[lo + b] += r;
+        treqIn[fo + b] += r;
+        asked = true;
+      }
+    } else {
+      for (let b = 0; b < n; b++) {
+        const amount = scratch[o + b];
+        if (!(amount > EPS) || aLink[lo + b] !== 1 || (passOn && addTransit[lo + b] !== 0)) continue;
+        const r = normShare[lo + b] * amount;
+        treq[lo + b] += r;
+        treqIn[fo + b] += r;
+        asked = true;
+      }
     }
     if (asked) {
       linkAsked[l] = 1;

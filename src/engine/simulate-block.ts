@@ -53,6 +53,7 @@ export function setLane(c: Block, b: number, trial: number, options: { quiet?: b
   c.laneTrial[b] = trial;
   c.laneQuiet[b] = options.quiet ? 1 : 0;
   c.laneCut[b] = options.cutLink ?? -1;
+  if (c.laneCut[b] >= 0) c.linkCuttable[c.laneCut[b]] = 1;
   c.laneMask.fill(0, b * K, (b + 1) * K);
   if (options.mask) for (let k = 0; k < K; k++) c.laneMask[b * K + k] = options.mask[k] ? 1 : 0;
 }
@@ -78,7 +79,7 @@ function closeLanes(c: Block): void {
     let supplyCost = 0;
     for (let i = 0; i < N; i++) supplyCost += shippedTotal[i * B + b] * unitCost[i];
     cost[b] = capex + opexTotal + holding[b] + supplyCost;
-    const ttr = timeToRecover(fulfilment.subarray(b * H, (b + 1) * H), events[b].start, periodsPerYear);
+    const ttr = timeToRecover(fulfilment.subarray(b * H, (b + 1) * H), events[b].start.subarray(0, events[b].count), periodsPerYear);
     ttrStatus[b] = ttr.status;
     ttrMonths[b] = ttr.months;
   }

@@ -81,10 +81,7 @@ function resetBuffers(c: Block): void {
     share.fill(linkShare[l], l * B, (l + 1) * B);
     normShare.fill(staticNormShare[l], l * B, (l + 1) * B);
   }
-  for (const ev of c.events) {
-    ev.disruption.length = ev.start.length = ev.end.length = ev.recoveryEnd.length = 0;
-    ev.magnitude.length = ev.added.length = ev.live.length = ev.touched.length = 0;
-  }
+  for (const ev of c.events) ev.count = ev.liveCount = ev.touchedCount = 0;
 }
 
 /**

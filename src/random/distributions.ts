@@ -128,7 +128,9 @@ export function quantilesInPlace(d: CompiledDist, values: Float64Array, n: numbe
       for (let i = 0; i < n; i++) values[i] = p[0] + (p[1] - p[0]) * values[i];
       return;
     case DistKind.Triangular: {
-      const [a, m, c] = p;
+      const a = p[0];
+      const m = p[1];
+      const c = p[2];
       const f = (m - a) / (c - a);
       for (let i = 0; i < n; i++) {
         const u = values[i];

@@ -37,7 +37,7 @@ describe('common random numbers', () => {
       createTrialRunner(model, state)({ seed: 9, trial }, createOutcome());
       const project = model.nodeIds.indexOf('project-ca');
       return {
-        events: (({ disruption, start, end, magnitude, added }) => [disruption, start, end, magnitude, added].map((x) => [...x]))(state.events[0]),
+        events: (({ count, disruption, start, end, magnitude, added }) => [disruption, start, end, magnitude, added].map((x) => [...x.subarray(0, count)]))(state.events[0]),
         projectOnline: state.onlineAt[project],
         recyclingRate: state.recycleRate[0],
       };

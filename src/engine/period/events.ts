@@ -6,7 +6,7 @@
 import { durationToPeriods, monthsToPeriods } from '../../model/time.ts';
 import { aleaNext, ALEA_STRIDE } from '../../random/alea.ts';
 import { drawFromStream, poissonCount } from '../../random/distributions.ts';
-import type { Block } from '../block.ts';
+import { growLaneEvents, type Block } from '../block.ts';
 import { OCCUR_CORRELATED, OCCUR_POISSON, OCCUR_SCRIPTED, TARGET_DEMAND, TARGET_LINKS, TARGET_NODES } from '../compiled-model.ts';
 
 /** Draws period t's new events in every lane that is not quiet, disruptions in processing order. */
@@ -39,13 +39,15 @@ export function drawEvents(c: Block, t: number): void {
         const magnitude = dj.targetKind === TARGET_DEMAND ? Math.max(-1, raw) : Math.min(1, Math.max(0, raw));
         const added = dj.addedTransit === null ? 0 : monthsToPeriods(Math.max(0, drawFromStream(dj.addedTransit, dStream, so)), ppy);
         if (laneMask[b * disruptionCount + dj.fileIndex] === 1) continue;
-        ev.live.push(ev.start.length);
-        ev.disruption.push(j);
-        ev.start.push(t);
-        ev.end.push(t + duration);
-        ev.recoveryEnd.push(t + duration + dj.recoveryPeriods);
-        ev.magnitude.push(magnitude);
-        ev.added.push(added);
+        if (ev.count === ev.start.length) growLaneEvents(ev);
+        const e = ev.count++;
+        ev.live[ev.liveCount++] = e;
+        ev.disruption[e] = j;
+        ev.start[e] = t;
+        ev.end[e] = t + duration;
+        ev.recoveryEnd[e] = t + duration + dj.recoveryPeriods;
+        ev.magnitude[e] = magnitude;
+        ev.added[e] = added;
       }
     }
   }
@@ -59,7 +61,7 @@ export function applyEvents(c: Block, t: number): void {
   const { n, events, laneCut, aLink, B } = c;
   for (let b = 0; b < n; b++) {
     const ev = events[b];
-    if (ev.live.length > 0 || ev.touched.length > 0) applyLaneEvents(c, ev, b, t);
+    if (ev.liveCount > 0 || ev.touchedCount > 0) applyLaneEvents(c, ev, b, t);
     if (laneCut[b] >= 0) aLink[laneCut[b] * B + b] = 0;
   }
 }
@@ -67,7 +69,9 @@ export function applyEvents(c: Block, t: number): void {
 function applyLaneEvents(c: Block, ev: Block['events'][number], b: number, t: number): void {
   const { B, disruptions, aNode, aLink, addTransit, demandMult } = c;
   // Everything last period's events set goes back to its undisrupted value before this period's apply.
-  for (const j of ev.touched) {
+  const touched = ev.touched;
+  for (let q = 0; q < ev.touchedCount; q++) {
+    const j = touched[q];
     const targets = disruptions[j].targets;
     const kind = disruptions[j].targetKind;
     for (let k = 0; k < targets.length; k++) {
@@ -79,16 +83,18 @@ function applyLaneEvents(c: Block, ev: Block['events'][number], b: number, t: nu
       } else demandMult[o] = 1;
     }
   }
-  ev.touched.length = 0;
+  let touchedCount = 0;
   const live = ev.live;
   let kept = 0;
-  for (let q = 0; q < live.length; q++) {
+  for (let q = 0; q < ev.liveCount; q++) {
     const e = live[q];
     if (t >= ev.recoveryEnd[e]) continue;
     live[kept++] = e;
     const j = ev.disruption[e];
     const dj = disruptions[j];
-    if (!ev.touched.includes(j)) ev.touched.push(j);
+    let seen = false;
+    for (let s = 0; s < touchedCount; s++) if (touched[s] === j) seen = true;
+    if (!seen) touched[touchedCount++] = j;
     const end = ev.end[e];
     const active = t < end;
     const x = active ? ev.magnitude[e] : ev.magnitude[e] * (1 - (t - end + 1) / (dj.recoveryPeriods + 1));
@@ -106,5 +112,6 @@ function applyLaneEvents(c: Block, ev: Block['events'][number], b: number, t: nu
       for (let k = 0; k < targets.length; k++) demandMult[targets[k] * B + b] *= 1 + x;
     }
   }
-  live.length = kept;
+  ev.liveCount = kept;
+  ev.touchedCount = touchedCount;
 }

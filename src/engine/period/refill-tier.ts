@@ -11,9 +11,10 @@ import { deliverMore } from './delivery.ts';
 
 /** Refills arriving in period t: to the inventory up to its max, then at a maker to the stockpile, the rest to the period's input. */
 export function receiveRefills(c: Block, t: number): void {
-  const { B, n, N, R, refillArrivals, refillInTransit, inventory, stock, stockMax, invMax, arrivals, makerPos } = c;
+  const { B, n, R, refillArrivals, refillInTransit, inventory, stock, stockMax, invMax, arrivals, makerPos, refillReceivers } = c;
   const slot = c.slot;
-  for (let i = 0; i < N; i++) {
+  for (let q = 0; q < refillReceivers.length; q++) {
+    const i = refillReceivers[q];
     const o = i * B;
     const ao = (i * R + slot) * B;
     const maker = makerPos[i] >= 0;

@@ -15,7 +15,7 @@ export function requestTier1(c: Block, t: number): void {
 
 /** Buyer's requests over each of its links, in every lane; the need is a maker's demand or what the node was asked. */
 function requestOf(c: Block, buyer: number, t: number): void {
-  const { B, n, makerPos, yld, avail, demand, reqIn, recycled, buyerStart, buyerLinks, linkFrom, anticipation, G, K, normShare, aLink, want, req, laneScratch: base } = c;
+  const { B, n, makerPos, yld, avail, demand, reqIn, recycled, recycles, buyerStart, buyerLinks, linkFrom, anticipation, G, K, normShare, aLink, want, req, laneScratch: base } = c;
   const k = makerPos[buyer];
   const o = buyer * B;
   const needs = k >= 0 ? demand : reqIn;
@@ -28,8 +28,20 @@ function requestOf(c: Block, buyer: number, t: number): void {
     const g = anticipation[l * G + ti];
     const lo = l * B;
     const fo = linkFrom[l] * B;
+    if (recycles[buyer] === 1) {
+      for (let b = 0; b < n; b++) {
+        const x = base[b] * g - recycled[o + b];
+        const w = x > 0 ? normShare[lo + b] * x : 0;
+        want[lo + b] = w;
+        const r = w * aLink[lo + b];
+        req[lo + b] = r;
+        reqIn[fo + b] += r;
+      }
+      continue;
+    }
+    // No recycled input: x = base x g - 0, the same number.
     for (let b = 0; b < n; b++) {
-      const x = base[b] * g - recycled[o + b];
+      const x = base[b] * g;
       const w = x > 0 ? normShare[lo + b] * x : 0;
       want[lo + b] = w;
       const r = w * aLink[lo + b];
