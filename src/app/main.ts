@@ -34,7 +34,7 @@ import { createSourcesPanel } from './sources-panel.ts';
 import { draftOf, openingDraft } from './startup.ts';
 import { createStatusBanner } from './status-banner.ts';
 import { clearEdit, saveEdit, saveLastScenarioId } from './storage.ts';
-import { installTestHooks, recordShown } from './test-hooks.ts';
+import { installTestHooks, recordShown, testWatchdog } from './test-hooks.ts';
 
 /** What the results on screen came from. */
 interface Shown {
@@ -170,7 +170,15 @@ function afterEdit(): void {
 function persist(): void {
   const shipped = SHIPPED.get(draft.key);
   if (shipped && shipped.text === draft.text) clearEdit(draft.key);
-  else saveEdit(draft.key, draft.text);
+  else reportStorage(saveEdit(draft.key, draft.text));
+}
+
+let storageWarned = false;
+/** An edit that could not be stored is said once, and unsaid when storing works again. */
+function reportStorage(problem: string | null): void {
+  if (problem && !storageWarned) banner.show('warning', `Your edit could not be saved in this browser: ${problem}. It stays on this page and in its link until you close it; Export scenario keeps a copy.`);
+  else if (!problem && storageWarned) banner.clear('warning');
+  storageWarned = problem !== null;
 }
 
 /** Validates the editor's text now (cached per text) and shows every issue beside its field or above the JSON. */
@@ -221,12 +229,20 @@ function runNow(): void {
   // A new run answers the last run's error; a warning about the link still stands.
   banner.clear('error');
   progress.start(trialsTotal);
-  const handle = startRun(scenario, pools, {
-    onProgress: (done, total) => {
-      if (running === handle) progress.update(done, total);
+  const handle = startRun(
+    scenario,
+    pools,
+    {
+      onProgress: (done, total) => {
+        if (running === handle) progress.update(done, total);
+      },
+      // A run replaced by a newer one may still report its last prefix: it must not replace the newer results.
+      onPrefix: (result) => {
+        if (running === handle) showResults({ result, scenario, text, name: scenario.name, trialsTotal, complete: false });
+      },
     },
-    onPrefix: (result) => showResults({ result, scenario, text, name: scenario.name, trialsTotal, complete: false }),
-  });
+    { attribution: controls.attribution(), watchdog: testWatchdog() },
+  );
   running = handle;
   setRunState('running');
   updateControls();
