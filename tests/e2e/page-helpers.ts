@@ -9,7 +9,8 @@ export const RUN_TIMEOUT = 120_000;
 /** Waits for a condition in the page; on a timeout, says what the page showed instead. */
 export async function until<A>(page: Page, condition: (arg: A) => boolean, timeout: number, arg?: A): Promise<void> {
   try {
-    await page.waitForFunction(condition, arg as A, { timeout });
+    // The condition runs in the page, which gets `arg` serialised; playwright's types cannot follow a generic through that.
+    await page.waitForFunction(condition as (a: unknown) => boolean, arg, { timeout });
   } catch (error) {
     const state = await page.evaluate(() => ({
       runState: document.body.dataset.runState,
