@@ -42,9 +42,13 @@ export async function openSection(page: Page, section: string): Promise<void> {
   }, section);
 }
 
-/** Types into the form control for a JSON pointer. */
+/** Types into the form control for a JSON pointer, opening the sections and cards around it as a user would. */
 export async function fillPath(page: Page, path: string, value: string): Promise<void> {
-  await page.fill(`.editor-form [data-path="${path}"]`, value);
+  const control = page.locator(`.editor-form [data-path="${path}"]`);
+  await control.evaluate((e) => {
+    for (let d = e.closest('details'); d; d = d.parentElement?.closest('details') ?? null) d.open = true;
+  });
+  await control.fill(value);
 }
 
 /** Replaces the JSON view's text the way a paste does (one input event). */
