@@ -18,8 +18,10 @@ export interface FormContext {
    * goes to the control with `focus` as its data-path or data-focus (default: where it was).
    */
   change(path: string, value: unknown, focus?: string): void;
-  /** every node, the scenario's and those strategies add, with its stage */
+  /** the nodes to choose from, with their stages: the scenario's and those strategies add (a strategy's levers: its own only) */
   nodes: (Choice & { stage: string })[];
+  /** every node id of the scenario and its strategies: a new node's id must differ from all */
+  allNodeIds: string[];
   routes: Choice[];
   disruptions: Choice[];
   references: Choice[];
@@ -30,23 +32,41 @@ export const STAGE_CHOICES: Choice[] = STAGES.map((s) => ({ value: s, label: s }
 
 /** The context of one build of the form. */
 export function formContext(data: Obj, edit: EditHandler, change: FormContext['change']): FormContext {
-  const named = (x: Obj) => ({ value: String(x.id), label: x.name && x.name !== x.id ? `${String(x.name)} (${String(x.id)})` : String(x.id) });
   const own = list(data.nodes).filter(isObj);
-  const added = list(data.strategies)
-    .filter(isObj)
-    .flatMap((s) => list(s.levers).filter(isObj))
-    .flatMap((l) => (isObj(l.newCapacity) ? list(l.newCapacity.nodes).filter(isObj) : []));
+  const added = list(data.strategies).flatMap(newNodesOf);
   return {
     data,
     unit: typeof data.unit === 'string' && data.unit !== '' ? data.unit : 'units',
     currency: typeof data.currency === 'string' && data.currency !== '' ? data.currency : 'USD',
     edit,
     change,
-    nodes: [...own, ...added].filter((n) => typeof n.id === 'string').map((n) => ({ ...named(n), stage: String(n.stage) })),
+    nodes: nodeChoices([...own, ...added]),
+    allNodeIds: [...own, ...added].map((n) => String(n.id)),
     routes: list(data.routes).filter(isObj).map(named),
     disruptions: list(data.disruptions).filter(isObj).map(named),
     references: list(data.references).filter(isObj).map((r) => ({ value: String(r.id), label: String(r.id) })),
   };
+}
+
+/** A strategy's context: its levers choose among the scenario's nodes and its own new nodes, not those of other strategies. */
+export function strategyContext(ctx: FormContext, strategy: unknown): FormContext {
+  return { ...ctx, nodes: nodeChoices([...list(ctx.data.nodes).filter(isObj), ...newNodesOf(strategy)]) };
+}
+
+/** The nodes a strategy adds with its newCapacity levers. */
+function newNodesOf(strategy: unknown): Obj[] {
+  if (!isObj(strategy)) return [];
+  return list(strategy.levers)
+    .filter(isObj)
+    .flatMap((l) => (isObj(l.newCapacity) ? list(l.newCapacity.nodes).filter(isObj) : []));
+}
+
+function nodeChoices(nodes: Obj[]): (Choice & { stage: string })[] {
+  return nodes.filter((n) => typeof n.id === 'string').map((n) => ({ ...named(n), stage: String(n.stage) }));
+}
+
+function named(x: Obj): Choice {
+  return { value: String(x.id), label: x.name && x.name !== x.id ? `${String(x.name)} (${String(x.id)})` : String(x.id) };
 }
 
 /** Choices shown by their ids: node names are too long for a group of checkboxes. */

@@ -79,11 +79,11 @@ function stageShareCards(ctx: FormContext): HTMLElement[] {
   });
   const missing = STAGES.filter((stage) => !(stage in all));
   if (missing.length === 0) return cards;
-  const which = el('select', { 'aria-label': 'Stage to cite shares for', 'data-focus': 'kind:/stageShares' }, ...missing.map((s) => el('option', { value: s }, s)));
+  const which = el('select', { 'data-focus': 'kind:/stageShares' }, ...missing.map((s) => el('option', { value: s }, s)));
   const add = addButton('Add cited shares', '/stageShares', () =>
     ctx.change('/stageShares', { ...all, [which.value]: { shares: {}, reference: ctx.references[0]?.value ?? '' } }, `/stageShares/${which.value}/reference`),
   );
-  return [...cards, el('div', { class: 'button-row' }, which, add)];
+  return [...cards, el('div', { class: 'button-row add-lever' }, el('label', { class: 'field' }, el('span', { class: 'field-label' }, 'Stage'), which), add)];
 }
 
 /** A country's share: its code (renamed in place when the box is left) and the fraction. */

@@ -24,8 +24,9 @@ export function newLever(ctx: FormContext, kind: string): Obj {
   const first = (...stages: string[]) => nodesAt(ctx, ...stages)[0]?.value ?? '';
   const buyer = list(ctx.data.nodes).find((n) => isObj(n) && list(n.sources).length > 0) as Obj | undefined;
   const source = isObj(list(buyer?.sources)[0]) ? String((list(buyer?.sources)[0] as Obj).from) : '';
-  const sourceStage = ctx.nodes.find((n) => n.value === source)?.stage ?? '';
-  const alternative = nodesAt(ctx, sourceStage).find((n) => n.value !== source)?.value;
+  // Another source the buyer could use: a node of a stage it buys from.
+  const upstream = buyer?.stage === 'manufacturing' ? ['processing'] : ['extraction', 'exploration'];
+  const alternative = nodesAt(ctx, ...upstream).find((n) => n.value !== source)?.value;
   switch (kind) {
     case 'stockpile':
       return { stockpile: { stage: 'manufacturing', months: 3 } };

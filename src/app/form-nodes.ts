@@ -23,7 +23,7 @@ export function nodesContent(ctx: FormContext): HTMLElement[] {
 
 /** A node with the least a valid node of `stage` needs, under an id not yet used. */
 export function newNode(ctx: FormContext, stage: string): Obj {
-  const id = freshId(`new-${stage === 'manufacturing' ? 'maker' : stage === 'processing' ? 'refinery' : 'mine'}`, ctx.nodes.map((n) => n.value));
+  const id = freshId(`new-${stage === 'manufacturing' ? 'maker' : stage === 'processing' ? 'refinery' : 'mine'}`, ctx.allNodeIds);
   return { id, stage, country: 'XX', capacity: 0 };
 }
 

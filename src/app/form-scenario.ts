@@ -30,6 +30,7 @@ export function scenarioContent(ctx: FormContext): HTMLElement[] {
       textField('Currency', '/currency', d.currency, ctx.edit, { optional: true, placeholder: 'USD', maxLength: 8 }),
     ),
     textAreaField('Description', '/description', d.description, ctx.edit, { optional: true }),
+    textField('JSON Schema of the file', '/$schema', d.$schema, ctx.edit, { optional: true, hint: 'ignored by the simulator; editors use it to check the file' }),
   ];
 }
 

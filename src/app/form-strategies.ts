@@ -1,6 +1,6 @@
 /** The editor's strategies: name and description, their levers of every kind, and their cost. */
 import { el } from './dom.ts';
-import { freshId, idsOf, isObj, list, type FormContext } from './form-context.ts';
+import { freshId, idsOf, isObj, list, strategyContext, type FormContext } from './form-context.ts';
 import { addButton, appendItem, itemCard, removeItem } from './form-list.ts';
 import { numberField, textAreaField, textField } from './form-fields.ts';
 import { LEVER_KINDS, leverFields, newLever } from './form-levers.ts';
@@ -14,10 +14,11 @@ export function strategiesContent(ctx: FormContext): HTMLElement[] {
   ];
 }
 
-function strategyCard(ctx: FormContext, s: unknown, i: number): HTMLElement {
+function strategyCard(all: FormContext, s: unknown, i: number): HTMLElement {
   const base = `/strategies/${i}`;
   if (!isObj(s)) return el('p', { class: 'notice', 'data-path': base }, `Strategy ${i + 1} is not an object: edit it in the JSON view.`);
-  const all = ctx.data.strategies;
+  const ctx = strategyContext(all, s);
+  const strategies = ctx.data.strategies;
   const levers = s.levers;
   const cost = isObj(s.cost) ? s.cost : {};
   // Cost fields edit one object: both emptied, the cost is removed.
@@ -28,14 +29,14 @@ function strategyCard(ctx: FormContext, s: unknown, i: number): HTMLElement {
     if (value === undefined) delete currentCost[key];
     ctx.edit(`${base}/cost`, Object.keys(currentCost).length === 0 ? undefined : currentCost);
   };
-  const kind = el('select', { 'aria-label': `Kind of lever to add to ${String(s.name ?? s.id)}`, 'data-focus': `kind:${base}/levers` }, ...LEVER_KINDS.map((k) => el('option', { value: k.value }, k.label)));
+  const kind = el('select', { 'data-focus': `kind:${base}/levers` }, ...LEVER_KINDS.map((k) => el('option', { value: k.value }, k.label)));
   const add = addButton('Add this lever', `${base}/levers`, () => appendItem(ctx, `${base}/levers`, levers, newLever(ctx, kind.value)));
   return itemCard(
     {
       title: String(s.name ?? s.id),
       subtitle: list(levers).length === 0 ? 'no levers' : list(levers).map((l) => LEVER_KINDS.find((k) => isObj(l) && k.value in l)?.label ?? '?').join(', '),
       path: base,
-      remove: { what: 'strategy', name: String(s.id), onRemove: () => removeItem(ctx, '/strategies', all, i) },
+      remove: { what: 'strategy', name: String(s.id), onRemove: () => removeItem(ctx, '/strategies', strategies, i) },
     },
     el(
       'div',
@@ -49,7 +50,7 @@ function strategyCard(ctx: FormContext, s: unknown, i: number): HTMLElement {
       { class: 'field-group', 'data-path': `${base}/levers` },
       el('span', { class: 'field-error', role: 'alert' }),
       ...list(levers).map((lever, j) => leverFields(ctx, lever, `${base}/levers/${j}`, levers, j)),
-      el('div', { class: 'button-row add-lever' }, kind, add),
+      el('div', { class: 'button-row add-lever' }, el('label', { class: 'field' }, el('span', { class: 'field-label' }, 'Another lever'), kind), add),
     ),
     el(
       'div',
