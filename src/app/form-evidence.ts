@@ -11,11 +11,11 @@ import { pointer } from './json-pointer.ts';
 /** References, then assumptions, then stage shares, each a list with its Add button. */
 export function evidenceContent(ctx: FormContext): HTMLElement[] {
   return [
-    el('h3', { class: 'group-label' }, 'References'),
+    el('h2', { class: 'group-label' }, 'References'),
     ...referenceCards(ctx),
-    el('h3', { class: 'group-label' }, 'Assumptions'),
+    el('h2', { class: 'group-label' }, 'Assumptions'),
     ...assumptionCards(ctx),
-    el('h3', { class: 'group-label' }, 'Cited stage shares'),
+    el('h2', { class: 'group-label' }, 'Cited stage shares'),
     ...stageShareCards(ctx),
   ];
 }
