@@ -1,7 +1,8 @@
 /**
  * The form over every field of the scenario format (model.md section 1), one section per part: run
- * and scenario, routes, nodes, disruptions, strategies, and the evidence (references, assumptions,
- * cited shares). Items are added and removed here; the JSON view stays for bulk edits.
+ * settings, the scenario's identity, nodes, disruptions, strategies, routes, and the evidence
+ * (references, assumptions, cited shares). Items are added and removed here; the JSON view stays
+ * for bulk edits.
  *
  * The form is rebuilt from the data when the JSON changes and when an edit changes its shape (an item
  * added or removed, a kind switched); an edit of a value leaves it as it is, so typing is never
@@ -14,7 +15,7 @@ import type { EditHandler } from './form-fields.ts';
 import { disruptionsContent } from './form-disruptions.ts';
 import { evidenceContent } from './form-evidence.ts';
 import { nodesContent } from './form-nodes.ts';
-import { routesContent, scenarioContent } from './form-scenario.ts';
+import { identityContent, routesContent, runContent } from './form-scenario.ts';
 import { strategiesContent } from './form-strategies.ts';
 import { setAt } from './json-pointer.ts';
 
@@ -51,7 +52,8 @@ export function createEditorForm(onEdit: EditHandler): EditorForm {
     const ctx = formContext(data, edit, change);
     replaceChildren(
       element,
-      section('run', 'Run and scenario', true, scenarioContent(ctx)),
+      section('run', 'Run settings', true, runContent(ctx)),
+      section('scenario', 'Scenario: name, unit, currency', false, identityContent(ctx)),
       section('nodes', 'Nodes and sourcing', false, nodesContent(ctx)),
       section('disruptions', 'Disruptions', false, disruptionsContent(ctx)),
       section('strategies', 'Strategies', false, strategiesContent(ctx)),

@@ -5,8 +5,8 @@ import { addButton, appendItem, itemCard, removeItem } from './form-list.ts';
 import { numberField, selectField, textAreaField, textField } from './form-fields.ts';
 import { seedValue } from './share-url.ts';
 
-/** Identity, unit, currency, horizon, periods, trials and seed. */
-export function scenarioContent(ctx: FormContext): HTMLElement[] {
+/** Trials, seed, horizon and periods: what a run needs, open when the page opens. */
+export function runContent(ctx: FormContext): HTMLElement[] {
   const d = ctx.data;
   return [
     el(
@@ -21,6 +21,13 @@ export function scenarioContent(ctx: FormContext): HTMLElement[] {
         parse: Number,
       }),
     ),
+  ];
+}
+
+/** Identity, unit and currency, description, and the schema address. */
+export function identityContent(ctx: FormContext): HTMLElement[] {
+  const d = ctx.data;
+  return [
     el(
       'div',
       { class: 'field-grid' },

@@ -133,7 +133,7 @@ describe('accessibility', { timeout: 180_000 }, () => {
   it('walks by keyboard alone: edits the trials, runs, opens a data table and downloads a chart', async () => {
     await fresh('#scenario=gallium&trials=20');
     await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
-    // the trials box of the open "Run and scenario" section
+    // the trials box of the open "Run settings" section
     await tabTo('[data-path="/trials"]');
     await page.keyboard.press('Control+A');
     await page.keyboard.type('30');
