@@ -14,6 +14,8 @@ export interface BrowserPool {
   threads: Worker[];
   /** rejects with a plain message as soon as any worker fails */
   failed: Promise<never>;
+  /** whether a worker has failed (also while no run was waiting for it): such a pool is replaced, not reused */
+  readonly broken: boolean;
   /** stops every worker at once, mid-chunk included */
   terminate(): void;
 }
@@ -24,10 +26,15 @@ export function createBrowserPool(size = navigator.hardwareConcurrency || 2): Br
     { length: Math.max(1, size) },
     () => new Worker(new URL('./simulation.worker.ts', import.meta.url), { type: 'module', name: 'simulation' }),
   );
+  let broken = false;
   const failed = new Promise<never>((_, reject) => {
+    const fail = (error: Error) => {
+      broken = true;
+      reject(error);
+    };
     threads.forEach((thread, w) => {
-      thread.addEventListener('error', (event) => reject(new Error(`simulation worker ${w + 1} failed: ${errorText(event)}`)));
-      thread.addEventListener('messageerror', () => reject(new Error(`simulation worker ${w + 1} sent a message that could not be read`)));
+      thread.addEventListener('error', (event) => fail(new Error(`simulation worker ${w + 1} failed: ${errorText(event)}`)));
+      thread.addEventListener('messageerror', () => fail(new Error(`simulation worker ${w + 1} sent a message that could not be read`)));
     });
   });
   // A failure after the run, or with nobody waiting, must not surface as an unhandled rejection.
@@ -36,6 +43,9 @@ export function createBrowserPool(size = navigator.hardwareConcurrency || 2): Br
     workers: threads.map(poolWorker),
     threads,
     failed,
+    get broken() {
+      return broken;
+    },
     terminate: () => threads.forEach((thread) => thread.terminate()),
   };
 }

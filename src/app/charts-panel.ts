@@ -1,11 +1,15 @@
 /**
  * The five charts, each in its own panel under its title, drawn from chartData(result, scenario); an
- * update replaces each chart's SVG. The charts put a <title> on every mark, which the browser shows on hover.
+ * update replaces each chart's SVG. The charts put a <title> on every mark, which the browser shows on
+ * hover; each SVG is an image named by its title and one-line reading, and its data is a table one
+ * click away (data-table.ts), drawn only while open.
  */
 import { CHART_NAMES, CHART_TITLES, CHARTS, type ChartName } from '../charts/index.ts';
 import type { RunResult } from '../engine/result.ts';
 import type { Scenario } from '../model/schema.ts';
+import { exportChartCsv } from '../export/chart-csv.ts';
 import { chartData } from '../report/chart-data.ts';
+import { csvTable } from './data-table.ts';
 import { el, replaceChildren } from './dom.ts';
 
 /** The strategies of the result as options, keeping the one chosen when the new result still has it. */
@@ -31,6 +35,7 @@ export interface ChartsPanelOptions {
 /** Creates the panels; charts redraw to the panel's width when the window is resized. */
 export function createChartsPanel(options: ChartsPanelOptions = {}): ChartsPanel {
   const slots = new Map<ChartName, HTMLElement>();
+  const tables = new Map<ChartName, HTMLDetailsElement>();
   // The attribution chart shows one strategy at a time: the user picks which (the baseline first).
   const attributionPicker = el('select', { 'aria-label': 'Strategy whose shortfall is broken down' });
   attributionPicker.addEventListener('change', () => draw(['attribution']));
@@ -42,10 +47,21 @@ export function createChartsPanel(options: ChartsPanelOptions = {}): ChartsPanel
       slots.set(name, slot);
       const control = name === 'attribution' ? el('label', { class: 'chart-control' }, 'Strategy ', attributionPicker) : null;
       const toolbar = options.toolbar?.(name) ?? null;
-      return el('figure', { class: 'panel chart-panel', 'data-chart-panel': name }, el('h2', { class: 'chart-heading' }, CHART_TITLES[name]), control, slot, toolbar);
+      const table = el('details', { class: 'chart-table', 'data-chart-table': name }, el('summary', {}, 'Data table'), el('div', { class: 'table-scroll', tabindex: 0, role: 'region', 'aria-label': `${CHART_TITLES[name]}: data table` }));
+      table.addEventListener('toggle', () => drawTable(name));
+      tables.set(name, table);
+      return el('figure', { class: 'panel chart-panel', 'data-chart-panel': name }, el('h2', { class: 'chart-heading' }, CHART_TITLES[name]), control, slot, table, toolbar);
     }),
   );
   let last: { result: RunResult; scenario: Scenario } | null = null;
+  /** The chart's data as a table while its details are open (a fulfilment table has a row per period and strategy). */
+  const drawTable = (name: ChartName) => {
+    const details = tables.get(name)!;
+    const holder = details.querySelector('.table-scroll')!;
+    if (!details.open) return replaceChildren(holder);
+    if (!last) return replaceChildren(holder, el('p', { class: 'notice' }, 'Waiting for the first results…'));
+    replaceChildren(holder, csvTable(exportChartCsv(name, last.result, last.scenario), `${CHART_TITLES[name]}: the data drawn, as in the CSV download`));
+  };
   const draw = (names: ChartName[] = CHART_NAMES) => {
     if (!last) return;
     const data = chartData(last.result, last.scenario);
@@ -81,6 +97,7 @@ export function createChartsPanel(options: ChartsPanelOptions = {}): ChartsPanel
       if (result) pickerOptions(attributionPicker, result);
       lastWidth = element.clientWidth;
       draw();
+      CHART_NAMES.forEach(drawTable);
     },
   };
 }

@@ -3,6 +3,8 @@
  * is how validation issues find the control they concern (issue-placement.ts). Numbers are typed as
  * text and passed on as typed when they are not numbers, so validation names the problem
  * ('must be a number >= 0, got "12kt"') instead of the browser silently emptying the box.
+ * A value that is not one of a select's choices (an id that no longer exists) stays shown and chosen,
+ * marked as missing, so the form never changes a value the user did not touch.
  */
 import { el } from './dom.ts';
 
@@ -65,6 +67,75 @@ export function textField(
   const parse = options.parse ?? ((text: string) => text);
   input.addEventListener('input', () => onEdit(path, options.optional && input.value === '' ? undefined : parse(input.value)));
   return fieldWrapper(label, input, options.hint);
+}
+
+/** One choice of a select or a group of checkboxes. */
+export interface Choice {
+  value: string;
+  label: string;
+}
+
+/** A labelled select; `optional` adds a first choice that removes the field. A choice changes the value at once. */
+export function selectField(
+  label: string,
+  path: string,
+  value: unknown,
+  choices: Choice[],
+  onEdit: EditHandler,
+  options: FieldOptions & { optional?: boolean; noneLabel?: string; parse?: (text: string) => unknown } = {},
+): HTMLElement {
+  const current = value === undefined || value === null ? '' : String(value);
+  const all = [...choices];
+  if (current !== '' && !all.some((c) => c.value === current)) all.push({ value: current, label: `${current} (missing)` });
+  const select = el(
+    'select',
+    { 'data-path': path, autocomplete: 'off' },
+    options.optional || current === '' ? el('option', { value: '' }, options.noneLabel ?? (options.optional ? 'none' : 'choose…')) : null,
+    ...all.map((c) => el('option', { value: c.value, selected: c.value === current }, c.label)),
+  );
+  select.value = current;
+  const parse = options.parse ?? ((text: string) => text);
+  select.addEventListener('change', () => onEdit(path, select.value === '' && options.optional ? undefined : parse(select.value)));
+  return fieldWrapper(label, select, options.hint);
+}
+
+/** A labelled box for longer text (descriptions, assumptions). */
+export function textAreaField(label: string, path: string, value: unknown, onEdit: EditHandler, options: FieldOptions = {}): HTMLElement {
+  const area = el('textarea', { 'data-path': path, rows: 2, spellcheck: 'true', placeholder: options.placeholder });
+  area.value = value === undefined || value === null ? '' : String(value);
+  area.addEventListener('input', () => onEdit(path, options.optional && area.value === '' ? undefined : area.value));
+  return fieldWrapper(label, area, options.hint);
+}
+
+/** A checkbox for a true-or-absent flag (unchecked removes the field). */
+export function checkboxField(label: string, path: string, value: unknown, onEdit: EditHandler, options: FieldOptions = {}): HTMLElement {
+  const box = el('input', { type: 'checkbox', 'data-path': path, checked: value === true });
+  box.addEventListener('change', () => onEdit(path, box.checked ? true : undefined));
+  return el('label', { class: 'field checkbox' }, el('span', { class: 'check-row' }, box, el('span', { class: 'field-label' }, label)), options.hint ? el('span', { class: 'field-hint' }, options.hint) : null, el('span', { class: 'field-error', role: 'alert' }));
+}
+
+/**
+ * A list of ids as a group of checkboxes, kept in the order of the choices. An empty list is removed
+ * when `optional`, else left empty for validation to name.
+ */
+export function checkboxGroup(label: string, path: string, value: unknown, choices: Choice[], onEdit: EditHandler, options: FieldOptions = {}): HTMLElement {
+  const chosen = Array.isArray(value) ? value.map(String) : [];
+  const all = [...choices, ...chosen.filter((v) => !choices.some((c) => c.value === v)).map((v) => ({ value: v, label: `${v} (missing)` }))];
+  const boxes = all.map((c) => el('input', { type: 'checkbox', value: c.value, checked: chosen.includes(c.value) }));
+  const changed = () => {
+    const next = boxes.filter((b) => b.checked).map((b) => b.value);
+    onEdit(path, next.length === 0 && options.optional ? undefined : next);
+  };
+  boxes.forEach((b) => b.addEventListener('change', changed));
+  return el(
+    'fieldset',
+    { class: 'field-group checks', 'data-path': path },
+    el('legend', { class: 'field-label' }, label),
+    all.length === 0 ? el('span', { class: 'field-hint' }, 'Nothing to choose from yet.') : null,
+    ...all.map((c, i) => el('label', { class: 'check-row' }, boxes[i], ` ${c.label}`)),
+    options.hint ? el('span', { class: 'field-hint' }, options.hint) : null,
+    el('span', { class: 'field-error', role: 'alert' }),
+  );
 }
 
 /** A label, its control and the place where an issue about it is shown. */

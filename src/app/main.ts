@@ -27,14 +27,14 @@ import { createRunControls } from './run-controls.ts';
 import { startRun, type RunHandle, type RunOutcome } from './run-session.ts';
 import { pickerItems } from './picker-items.ts';
 import { createScenarioPicker } from './scenario-picker.ts';
-import { shareStateOf } from './share-state.ts';
-import { readShareHash, shareHash } from './share-url.ts';
+import { createShareLink } from './share-link.ts';
+import { hashNamesScenario } from './share-url.ts';
 import { formatScenario, SHIPPED } from './shipped-scenarios.ts';
 import { createSourcesPanel } from './sources-panel.ts';
 import { draftOf, openingDraft } from './startup.ts';
 import { createStatusBanner } from './status-banner.ts';
 import { clearEdit, saveEdit, saveLastScenarioId } from './storage.ts';
-import { installTestHooks, recordShown } from './test-hooks.ts';
+import { installTestHooks, recordShown, testWatchdog } from './test-hooks.ts';
 
 /** What the results on screen came from. */
 interface Shown {
@@ -54,6 +54,7 @@ const FORM_REBUILD_DELAY_MS = 600;
 const HASH_DELAY_MS = 400;
 
 const pools = createPoolKeeper();
+const shareLink = createShareLink();
 let draft: Draft;
 let validation: { text: string; result: ValidationResult } | null = null;
 let shown: Shown | null = null;
@@ -107,17 +108,17 @@ document.getElementById('app')!.replaceChildren(
   ),
 );
 installTestHooks(pools);
-openFromUrl();
+void openFromUrl();
 // A link pasted into the address bar of an open tab changes only the hash: open what it names.
 window.addEventListener('hashchange', () => {
-  if (readShareHash(location.hash) !== null) openFromUrl();
+  if (hashNamesScenario(location.hash)) void openFromUrl();
 });
 
 // ---- opening and editing --------------------------------------------------------------------
 
 /** Opens what the URL names (else the last scenario, else the default) and runs it. */
-function openFromUrl(): void {
-  const opening = openingDraft(location.hash);
+async function openFromUrl(): Promise<void> {
+  const opening = await openingDraft(location.hash);
   if (opening.warning) banner.show('warning', opening.warning);
   openDraft(opening.draft, true);
 }
@@ -169,7 +170,15 @@ function afterEdit(): void {
 function persist(): void {
   const shipped = SHIPPED.get(draft.key);
   if (shipped && shipped.text === draft.text) clearEdit(draft.key);
-  else saveEdit(draft.key, draft.text);
+  else reportStorage(saveEdit(draft.key, draft.text));
+}
+
+let storageWarned = false;
+/** An edit that could not be stored is said once, and unsaid when storing works again. */
+function reportStorage(problem: string | null): void {
+  if (problem && !storageWarned) banner.show('warning', `Your edit could not be saved in this browser: ${problem}. It stays on this page and in its link until you close it; Export scenario keeps a copy.`);
+  else if (!problem && storageWarned) banner.clear('warning');
+  storageWarned = problem !== null;
 }
 
 /** Validates the editor's text now (cached per text) and shows every issue beside its field or above the JSON. */
@@ -220,12 +229,20 @@ function runNow(): void {
   // A new run answers the last run's error; a warning about the link still stands.
   banner.clear('error');
   progress.start(trialsTotal);
-  const handle = startRun(scenario, pools, {
-    onProgress: (done, total) => {
-      if (running === handle) progress.update(done, total);
+  const handle = startRun(
+    scenario,
+    pools,
+    {
+      onProgress: (done, total) => {
+        if (running === handle) progress.update(done, total);
+      },
+      // A run replaced by a newer one may still report its last prefix: it must not replace the newer results.
+      onPrefix: (result) => {
+        if (running === handle) showResults({ result, scenario, text, name: scenario.name, trialsTotal, complete: false });
+      },
     },
-    onPrefix: (result) => showResults({ result, scenario, text, name: scenario.name, trialsTotal, complete: false }),
-  });
+    { attribution: controls.attribution(), watchdog: testWatchdog() },
+  );
   running = handle;
   setRunState('running');
   updateControls();
@@ -281,17 +298,15 @@ function setRunState(state: RunState): void {
 
 /** Writes the editor's scenario, seed and trials into the URL hash, so a reload or a copied link shows it. */
 function syncHash(): void {
-  const state = shareStateOf(draft);
-  const hash = state && shareHash(state);
-  if (hash && hash !== location.hash) history.replaceState(null, '', hash);
+  void shareLink.sync(draft);
 }
 
 function share(): void {
-  syncHash();
-  const fallback = () => controls.flashShared('Copy the address bar: it holds this scenario, seed and number of trials.');
-  // The clipboard exists only in secure contexts (https, localhost), and the user may refuse it.
-  if (!navigator.clipboard) return fallback();
-  navigator.clipboard.writeText(location.href).then(() => controls.flashShared('Link copied: it opens this scenario with this seed and number of trials.'), fallback);
+  void shareLink.copy(draft).then(({ ok, message }) => {
+    // A refused link is worth more than a passing note: it says what to do instead.
+    if (ok) controls.flashShared(message);
+    else banner.show('warning', message);
+  });
 }
 
 // ---- small helpers --------------------------------------------------------------------------

@@ -17,7 +17,14 @@ export interface PoolKeeper {
 export function createPoolKeeper(size?: number): PoolKeeper {
   let pool: BrowserPool | null = null;
   return {
-    acquire: () => (pool ??= createBrowserPool(size)),
+    acquire() {
+      // A worker that failed between runs would fail the next run at once: start afresh instead.
+      if (pool?.broken) {
+        pool.terminate();
+        pool = null;
+      }
+      return (pool ??= createBrowserPool(size));
+    },
     current: () => pool,
     discard(which) {
       if (which) which.terminate();

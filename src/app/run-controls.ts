@@ -1,4 +1,7 @@
-/** Run, share and revert: the buttons under the editor, with a line saying whether the scenario can run. */
+/**
+ * Run, share and revert: the buttons under the editor, a switch for attribution, and a line saying
+ * whether the scenario can run.
+ */
 import { el } from './dom.ts';
 
 export interface RunControlsState {
@@ -16,6 +19,8 @@ export interface RunControls {
   setState(state: RunControlsState): void;
   /** says, for a moment, that the link was copied */
   flashShared(message: string): void;
+  /** whether the next run computes attribution (the switch; on by default) */
+  attribution(): boolean;
 }
 
 export interface RunControlsHandlers {
@@ -30,12 +35,21 @@ export function createRunControls(handlers: RunControlsHandlers): RunControls {
   const share = el('button', { type: 'button', class: 'secondary' }, 'Copy link');
   const revert = el('button', { type: 'button', class: 'secondary', hidden: true }, 'Back to the shipped scenario');
   const note = el('p', { class: 'run-note', 'aria-live': 'polite' });
+  // Attribution re-simulates the first 500 trials once per disruption and once without any: off, a
+  // quick look at a scenario being edited runs several times faster.
+  const attribution = el('input', { type: 'checkbox', id: 'attribution-switch', checked: true, 'aria-describedby': 'attribution-hint' });
+  const attributionField = el(
+    'div',
+    { class: 'switch-row' },
+    el('label', { for: 'attribution-switch' }, attribution, ' Attribute the shortfall to disruptions'),
+    el('span', { class: 'field-hint', id: 'attribution-hint' }, 'Off: a quicker run without the breakdown by disruption.'),
+  );
   run.addEventListener('click', handlers.onRun);
   share.addEventListener('click', handlers.onShare);
   revert.addEventListener('click', handlers.onRevert);
   let flashTimer: ReturnType<typeof setTimeout> | undefined;
   let noteText = '';
-  const element = el('div', { class: 'run-controls' }, el('div', { class: 'button-row' }, run, share, revert), note);
+  const element = el('div', { class: 'run-controls' }, el('div', { class: 'button-row' }, run, share, revert), attributionField, note);
   return {
     element,
     setState({ issues, running, stale, revertible }) {
@@ -52,6 +66,7 @@ export function createRunControls(handlers: RunControlsHandlers): RunControls {
               : '';
       note.textContent = noteText;
     },
+    attribution: () => attribution.checked,
     flashShared(message) {
       clearTimeout(flashTimer);
       note.textContent = message;

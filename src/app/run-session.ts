@@ -1,7 +1,8 @@
 /**
  * One run of a scenario on the worker pool, the way the command line runs it (compileRun, runWithPool,
  * mergePartials, summariseRun), so the same scenario, trials and seed give the same numbers. While it
- * runs, the contiguous prefix of finished chunks is summarised as a run of that many trials.
+ * runs, the contiguous prefix of finished chunks is summarised as a run of that many trials; a run
+ * that ends early (cancelled, a worker failed or stopped answering) ends on the summary of all of it.
  */
 import { compileRun, type CompiledRun } from '../engine/compile-run.ts';
 import { mergePartials } from '../engine/merge.ts';
@@ -11,7 +12,8 @@ import { summariseRun } from '../engine/summarise-run.ts';
 import type { Scenario } from '../model/schema.ts';
 import type { BrowserPool } from '../../workers/pool.ts';
 import type { PoolKeeper } from './pool-keeper.ts';
-import { createPrefixTracker } from './prefix-tracker.ts';
+import { createPrefixTracker, type PrefixTracker } from './prefix-tracker.ts';
+import { createWatchdog, DEFAULT_WATCHDOG, type Stall, type Watchdog, type WatchdogOptions } from './watchdog.ts';
 
 export type RunOutcome =
   | { status: 'complete'; result: RunResult }
@@ -24,6 +26,12 @@ export interface RunCallbacks {
   onPrefix(result: RunResult, trials: number): void;
 }
 
+export interface RunSessionOptions {
+  /** false skips attribution (model.md section 5): a quicker run, without the breakdown by disruption */
+  attribution?: boolean;
+  watchdog?: WatchdogOptions;
+}
+
 export interface RunHandle {
   outcome: Promise<RunOutcome>;
   /** stops the run at once: its workers are terminated */
@@ -34,18 +42,21 @@ export interface RunHandle {
 const PREFIX_INTERVAL_MS = 400;
 
 /** Starts a run of a validated scenario with its own trials and seed. */
-export function startRun(scenario: Scenario, pools: PoolKeeper, callbacks: RunCallbacks): RunHandle {
+export function startRun(scenario: Scenario, pools: PoolKeeper, callbacks: RunCallbacks, options: RunSessionOptions = {}): RunHandle {
   const controller = new AbortController();
   // The trials of the last prefix handed to onPrefix: what the screen shows if the run ends early.
   let shownTrials = 0;
   const throttle = createThrottle(PREFIX_INTERVAL_MS);
   let pool: BrowserPool | undefined;
+  let watchdog: Watchdog | undefined;
+  let progress: { run: CompiledRun; tracker: PrefixTracker } | undefined;
 
   const execute = async (): Promise<RunOutcome> => {
-    const run = compileRun(scenario);
+    const run = compileRun(scenario, { attribution: options.attribution });
     pool = pools.acquire();
     const chunkSize = defaultChunkSize(run.trials, pool.workers.length);
     const tracker = createPrefixTracker(chunkRanges(run.trials, chunkSize).map(([from]) => from));
+    progress = { run, tracker };
     const onChunk = (part: PartialResult): void => {
       const k = tracker.add(part);
       if (k === shownTrials || k === run.trials) return;
@@ -57,7 +68,14 @@ export function startRun(scenario: Scenario, pools: PoolKeeper, callbacks: RunCa
         callbacks.onPrefix(summarisePrefix(scenario, run, tracker.prefix(), covered), covered);
       });
     };
-    const running = runWithPool(run, pool.workers.map((w) => observed(w, onChunk)), {
+    let stalled: (stall: Stall) => void = () => {};
+    const silence = new Promise<never>((_, reject) => {
+      stalled = ({ worker, silentMs, limitMs }) =>
+        reject(new Error(`simulation worker ${worker + 1} stopped answering (no progress for ${seconds(silentMs)}, the limit being ${seconds(limitMs)}), so the run was ended`));
+    });
+    const dog = createWatchdog(pool.workers.length, (stall) => stalled(stall), options.watchdog ?? DEFAULT_WATCHDOG);
+    watchdog = dog;
+    const running = runWithPool(run, pool.workers.map((w, i) => observed(w, i, dog, onChunk)), {
       chunkSize,
       signal: controller.signal,
       // Progress messages still in flight when the run is cancelled must not move the bar again.
@@ -67,16 +85,29 @@ export function startRun(scenario: Scenario, pools: PoolKeeper, callbacks: RunCa
     });
     // Whichever loses the race must not become an unhandled rejection.
     running.catch(() => {});
-    const parts = await Promise.race([running, pool.failed]);
+    const parts = await Promise.race([running, pool.failed, silence]);
     throttle.cancel();
+    dog.stop();
     return { status: 'complete', result: summariseRun(scenario, run, mergePartials(parts, run.trials, run.attributionTrials)) };
+  };
+
+  /** Shows every trial done without a gap, beyond the last prefix shown, and returns their number. */
+  const keepPrefix = (): number => {
+    const covered = progress?.tracker.covered() ?? 0;
+    if (progress && covered > shownTrials && covered < progress.run.trials) {
+      shownTrials = covered;
+      callbacks.onPrefix(summarisePrefix(scenario, progress.run, progress.tracker.prefix(), covered), covered);
+    }
+    return shownTrials;
   };
 
   const outcome = execute().catch((error: unknown): RunOutcome => {
     throttle.cancel();
+    watchdog?.stop();
     if (pool) pools.discard(pool);
-    if (controller.signal.aborted) return { status: 'cancelled', trialsDone: shownTrials };
-    return { status: 'failed', message: error instanceof Error ? error.message : String(error), trialsDone: shownTrials };
+    const trialsDone = keepPrefix();
+    if (controller.signal.aborted) return { status: 'cancelled', trialsDone };
+    return { status: 'failed', message: error instanceof Error ? error.message : String(error), trialsDone };
   });
 
   return {
@@ -85,11 +116,14 @@ export function startRun(scenario: Scenario, pools: PoolKeeper, callbacks: RunCa
       if (controller.signal.aborted) return;
       controller.abort(new Error('the run was cancelled'));
       throttle.cancel();
+      watchdog?.stop();
       // Terminating now, not after the current chunks, is what makes Cancel immediate.
       if (pool) pools.discard(pool);
     },
   };
 }
+
+const seconds = (ms: number): string => `${Math.round(ms / 1000)} s`;
 
 /** The result of trials [0, k) alone: the run as if it had k trials (attribution on the first min(k, its limit)). */
 export function summarisePrefix(scenario: Scenario, run: CompiledRun, prefix: PartialResult[], k: number): RunResult {
@@ -97,12 +131,21 @@ export function summarisePrefix(scenario: Scenario, run: CompiledRun, prefix: Pa
   return summariseRun(scenario, shorter, mergePartials(prefix, k, run.attributionTrials));
 }
 
-/** A worker whose finished chunks are also handed to `onChunk`. */
-function observed(worker: PoolWorker, onChunk: (part: PartialResult) => void): PoolWorker {
+/** Worker `w` with its calls and progress reported to the watchdog, and its finished chunks handed to `onChunk`. */
+function observed(worker: PoolWorker, w: number, dog: Watchdog, onChunk: (part: PartialResult) => void): PoolWorker {
   return {
-    load: (run) => worker.load(run),
+    async load(run) {
+      dog.asked(w);
+      await worker.load(run);
+      dog.answered(w);
+    },
     async runChunk(from, to, onProgress) {
-      const part = await worker.runChunk(from, to, onProgress);
+      dog.asked(w);
+      const part = await worker.runChunk(from, to, (done, total) => {
+        dog.heard(w);
+        onProgress?.(done, total);
+      });
+      dog.answered(w);
       onChunk(part);
       return part;
     },

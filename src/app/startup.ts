@@ -3,8 +3,10 @@
  * seed and trials given there), else the one shown last (with its stored edits), else the default.
  */
 import { draftWithValue, type Draft, draftFromText } from './draft.ts';
+import { patchScenario } from './scenario-patch.ts';
+import { shippedHash } from './share-state.ts';
 import { readShareHash } from './share-url.ts';
-import { DEFAULT_SCENARIO_ID, SHIPPED } from './shipped-scenarios.ts';
+import { DEFAULT_SCENARIO_ID, formatScenario, SHIPPED } from './shipped-scenarios.ts';
 import { loadEdit, loadLastScenarioId } from './storage.ts';
 
 export interface Opening {
@@ -14,16 +16,25 @@ export interface Opening {
 }
 
 /** The draft to open with, from the URL hash and storage. */
-export function openingDraft(hash: string): Opening {
-  const shared = readShareHash(hash);
+export async function openingDraft(hash: string): Promise<Opening> {
+  const shared = await readShareHash(hash);
   if (shared && 'error' in shared) return { draft: storedOrDefault(), warning: `The link could not be opened: ${shared.error}.` };
   if (shared?.scenarioId !== undefined) {
     const shipped = SHIPPED.get(shared.scenarioId);
     if (!shipped) return { draft: storedOrDefault(), warning: `The link names a scenario "${shared.scenarioId}" that this version does not ship.` };
-    return { draft: withRunSettings(draftFromText(shipped.id, shipped.text), shared.seed, shared.trials) };
+    const plain = draftFromText(shipped.id, shipped.text);
+    if (shared.patch === undefined) return { draft: withRunSettings(plain, shared.seed, shared.trials) };
+    const patched = patchScenario(JSON.parse(shipped.text), shared.patch);
+    if (!patched.ok) {
+      return { draft: withRunSettings(plain, shared.seed, shared.trials), warning: `The link's edit of "${shipped.name}" could not be applied (${patched.error}); the shipped scenario is shown instead.` };
+    }
+    const draft = withRunSettings(draftFromText(shipped.id, formatScenario(patched.data)), shared.seed, shared.trials);
+    // An edit made against another version of the shipped file may not mean what its author meant.
+    const other = shared.base !== undefined && shared.base !== shippedHash(shipped.id);
+    return other ? { draft, warning: `The link's edit was made to another version of "${shipped.name}" than the one this version ships; it was applied to this one: check the scenario before relying on it.` } : { draft };
   }
   if (shared?.text !== undefined) {
-    const draft = draftFromText('shared', shared.text);
+    const draft = draftFromText('shared', formatted(shared.text));
     const id = (draft.data as { id?: unknown } | undefined)?.id;
     return { draft: withRunSettings({ ...draft, key: typeof id === 'string' && id !== '' ? id : 'shared' }, shared.seed, shared.trials) };
   }
@@ -34,6 +45,15 @@ export function openingDraft(hash: string): Opening {
 export function draftOf(id: string): Draft | null {
   const text = loadEdit(id) ?? SHIPPED.get(id)?.text;
   return text === undefined ? null : draftFromText(id, text);
+}
+
+/** The text re-indented the way the editor writes it, when it parses (a link holds compact JSON). */
+function formatted(text: string): string {
+  try {
+    return formatScenario(JSON.parse(text));
+  } catch {
+    return text;
+  }
 }
 
 function storedOrDefault(): Draft {

@@ -1,7 +1,7 @@
 /**
  * Edits kept across reloads in localStorage, one entry per scenario id (the editor's JSON text, kept
  * even while invalid so no typing is lost), and the id the app showed last. Storage may be full or
- * disabled (private windows): then the app works without it.
+ * disabled (private windows): then the app works without it, and saving an edit says why it failed.
  */
 
 const EDIT_PREFIX = 'minerals-resilience:edit:';
@@ -12,9 +12,9 @@ export function loadEdit(id: string): string | null {
   return read(EDIT_PREFIX + id);
 }
 
-/** Stores a scenario's edited text. */
-export function saveEdit(id: string, text: string): void {
-  write(EDIT_PREFIX + id, text);
+/** Stores a scenario's edited text; returns why it could not be stored, or null. */
+export function saveEdit(id: string, text: string): string | null {
+  return write(EDIT_PREFIX + id, text);
 }
 
 /** Forgets a scenario's edit. */
@@ -42,7 +42,7 @@ export function loadLastScenarioId(): string | null {
   return read(LAST_KEY);
 }
 
-/** Remembers the scenario shown, so a plain reload opens it again. */
+/** Remembers the scenario shown, so a plain reload opens it again (a failure only costs that). */
 export function saveLastScenarioId(id: string): void {
   write(LAST_KEY, id);
 }
@@ -55,10 +55,22 @@ function read(key: string): string | null {
   }
 }
 
-function write(key: string, value: string): void {
+function write(key: string, value: string): string | null {
   try {
     localStorage.setItem(key, value);
-  } catch {
-    // full or disabled: the edit still lives in the page and in the URL
+    return null;
+  } catch (error) {
+    return storageProblem(error);
   }
+}
+
+/** What a failed write means to the user. */
+export function storageProblem(error: unknown): string {
+  const name = error instanceof Error || (typeof error === 'object' && error !== null && 'name' in error) ? String((error as { name: unknown }).name) : '';
+  // QuotaExceededError everywhere today; Firefox named it NS_ERROR_DOM_QUOTA_REACHED before version 66.
+  if (name === 'QuotaExceededError' || name === 'NS_ERROR_DOM_QUOTA_REACHED') {
+    return "this browser's storage for the simulator is full (edits of other scenarios take room: going back to the shipped version of one frees it)";
+  }
+  if (name === 'SecurityError' || error instanceof ReferenceError) return 'this browser does not let the page store anything (a private window, or a setting)';
+  return `the browser refused to store it (${error instanceof Error ? error.message : String(error)})`;
 }

@@ -91,9 +91,13 @@ async function pasteJson(text: string): Promise<void> {
   }, text);
 }
 
-/** Types into the form control for a JSON pointer. */
+/** Types into the form control for a JSON pointer, opening the sections and cards around it as a user would. */
 async function fillPath(path: string, value: string): Promise<void> {
-  await page.fill(`.editor-form [data-path="${path}"]`, value);
+  const control = page.locator(`.editor-form [data-path="${path}"]`);
+  await control.evaluate((e) => {
+    for (let d = e.closest('details'); d; d = d.parentElement?.closest('details') ?? null) d.open = true;
+  });
+  await control.fill(value);
 }
 
 beforeAll(async () => {

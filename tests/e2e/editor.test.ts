@@ -1,0 +1,211 @@
+/**
+ * The whole editor in Chromium: every field of a scenario shown in the form with its value, kinds
+ * switched in place, items added and removed with the focus where a keyboard user expects it, a
+ * follow-on and a strategy with a lever of every kind that validate and run, issues beside the new
+ * fields, and the JSON view still there for bulk edits.
+ */
+import { readFileSync } from 'node:fs';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Scenario } from '../../src/model/schema.ts';
+import { SCREENSHOTS, startApp, type AppUnderTest } from './app-server.ts';
+import { editorData, fillPath, openSection, pasteJson, runEnds, shownResult } from './page-helpers.ts';
+
+const example = JSON.parse(readFileSync(new URL('../fixtures/example-scenario.json', import.meta.url), 'utf8')) as Scenario;
+const gallium = JSON.parse(readFileSync(new URL('../../scenarios/gallium.json', import.meta.url), 'utf8')) as Scenario;
+
+let app: AppUnderTest;
+let context: BrowserContext;
+let page: Page;
+const pageErrors: string[] = [];
+
+/** Every leaf of a JSON value with its pointer. */
+function leaves(x: unknown, path = ''): [string, unknown][] {
+  if (x !== null && typeof x === 'object') {
+    return Object.entries(x).flatMap(([k, v]) => leaves(v, `${path}/${k.replace(/~/g, '~0').replace(/\//g, '~1')}`));
+  }
+  return [[path, x]];
+}
+
+/** The leaves no form control shows with their value: none, when the form covers the whole format. */
+async function uncovered(scenario: unknown): Promise<string[]> {
+  return page.evaluate((all) => {
+    const form = document.querySelector('.editor-form')!;
+    // A bare number's box and its distribution field share a path: the box is the control.
+    const at = (p: string) => form.querySelector<HTMLElement>(`:is(input, select, textarea)[data-path="${CSS.escape(p)}"]`) ?? form.querySelector<HTMLElement>(`[data-path="${CSS.escape(p)}"]`);
+    const problems: string[] = [];
+    for (const [path, value] of all) {
+      const parent = path.slice(0, path.lastIndexOf('/'));
+      const control = at(path);
+      if (control instanceof HTMLInputElement && control.type === 'checkbox') {
+        if (control.checked !== (value === true)) problems.push(`${path}: the box says ${control.checked}, the data ${String(value)}`);
+      } else if (control instanceof HTMLInputElement || control instanceof HTMLTextAreaElement || control instanceof HTMLSelectElement) {
+        if (control.value !== String(value)) problems.push(`${path}: the form shows "${control.value}", the data ${JSON.stringify(value)}`);
+      } else if (/\/\d+$/.test(path) && at(parent)?.classList.contains('checks')) {
+        // one id of a list of ids: its box in the group is checked
+        const box = at(parent)!.querySelector<HTMLInputElement>(`input[value="${CSS.escape(String(value))}"]`);
+        if (!box?.checked) problems.push(`${path}: "${String(value)}" is not checked in ${parent}`);
+      } else if (path.endsWith('/target/demand')) {
+        const kind = at(`${parent}/kind`) as HTMLSelectElement | null;
+        if (kind?.value !== 'demand') problems.push(`${path}: the target kind shows "${kind?.value}"`);
+      } else problems.push(`${path}: no control`);
+    }
+    return problems;
+  }, leaves(scenario));
+}
+
+/** Every issue the page shows, beside a field or above the JSON: what the user has to fix before a run. */
+async function issuesShown(): Promise<string[]> {
+  return page.evaluate(() => [
+    ...[...document.querySelectorAll('.editor-form .field-error')].filter((e) => e.textContent).map((e) => `${e.closest('[data-path]')?.getAttribute('data-path')}: ${e.textContent}`),
+    ...[...document.querySelectorAll('.json-issues li')].map((li) => li.textContent ?? ''),
+  ]);
+}
+
+/** Opens every section and card of the form. */
+async function openAll(): Promise<void> {
+  await page.evaluate(() => document.querySelectorAll<HTMLDetailsElement>('.editor-form details').forEach((d) => (d.open = true)));
+}
+
+/** The data-path or data-focus of the focused element. */
+async function focused(): Promise<string | undefined> {
+  return page.evaluate(() => {
+    const e = document.activeElement as HTMLElement | null;
+    return e?.dataset.focus ?? e?.dataset.path;
+  });
+}
+
+beforeAll(async () => {
+  app = await startApp();
+  context = await app.browser.newContext({ viewport: { width: 1440, height: 1000 } });
+  page = await context.newPage();
+  page.on('pageerror', (error) => pageErrors.push(error.message));
+}, 120_000);
+
+afterAll(async () => {
+  await app?.close();
+});
+
+describe('the editor', { timeout: 180_000 }, () => {
+  it('shows every field of the example scenario (which uses most of the format) and of gallium with its value', async () => {
+    await page.goto(`${app.url}#scenario=gallium&trials=10`);
+    await runEnds(page);
+    expect(await uncovered({ ...gallium, trials: 10 })).toEqual([]);
+    await page.setInputFiles('#import-file', { name: 'example.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify({ ...example, trials: 10 })) });
+    await runEnds(page);
+    expect(await uncovered({ ...example, trials: 10 })).toEqual([]);
+    await openSection(page, 'strategies');
+    await page.evaluate(() => ((document.querySelector('details[data-path="/strategies/1"]') as HTMLDetailsElement).open = true));
+    await page.locator('details[data-path="/strategies/1"]').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `${SCREENSHOTS}editor-strategy.png` });
+  });
+
+  it('switches a disruption to another occurrence rule in place, keeping the focus on the switch', async () => {
+    await page.goto(`${app.url}#scenario=gallium&trials=10`);
+    await runEnds(page);
+    await openAll();
+    const rule = '.editor-form [data-path="/disruptions/0/occurrence"]';
+    await page.focus(rule);
+    await page.selectOption(rule, 'probabilityPerYear');
+    await expect.poll(async () => ((await editorData(page)) as Scenario).disruptions![0].probabilityPerYear).toBe(0.1);
+    const d0 = ((await editorData(page)) as Scenario).disruptions![0];
+    expect(d0.start).toBeUndefined();
+    expect(Object.keys(d0).indexOf('probabilityPerYear')).toBe(Object.keys(gallium.disruptions![0]).indexOf('start'));
+    expect(await focused()).toBe('/disruptions/0/occurrence');
+    await fillPath(page, '/disruptions/0/probabilityPerYear', '0.25');
+    await page.selectOption(rule, 'correlatedWith');
+    await page.selectOption('.editor-form [data-path="/disruptions/0/correlatedWith/id"]', 'cn-licence-delays');
+    await fillPath(page, '/disruptions/0/correlatedWith/probability', '0.4');
+    expect(((await editorData(page)) as Scenario).disruptions![0].correlatedWith).toEqual({ id: 'cn-licence-delays', probability: 0.4 });
+    await expect.poll(() => page.isDisabled('#run-button')).toBe(false);
+  });
+
+  it('adds a correlated follow-on that starts with its disruption, and it runs', async () => {
+    const before = ((await editorData(page)) as Scenario).disruptions!.length;
+    await page.click('.editor-form [data-focus="add:/disruptions/1/follow-on"]');
+    const after = ((await editorData(page)) as Scenario).disruptions!;
+    expect(after).toHaveLength(before + 1);
+    expect(after[before]).toMatchObject({ id: `${gallium.disruptions![1].id}-follow-on`, correlatedWith: { id: gallium.disruptions![1].id, probability: 0.5 }, target: gallium.disruptions![1].target });
+    // the focus is in the new disruption's card
+    expect(await focused()).toMatch(new RegExp(`^/disruptions/${before}/`));
+    await expect.poll(() => page.isDisabled('#run-button')).toBe(false);
+    await page.click('#run-button');
+    await runEnds(page);
+    expect((await shownResult(page)).scenario.disruptions).toHaveLength(before + 1);
+  });
+
+  it('removes an item, and the focus goes to the list\'s Add button', async () => {
+    const count = ((await editorData(page)) as Scenario).disruptions!.length;
+    await page.click(`.editor-form [data-focus="remove:/disruptions/${count - 1}"]`);
+    expect(((await editorData(page)) as Scenario).disruptions).toHaveLength(count - 1);
+    expect(await focused()).toBe('add:/disruptions');
+  });
+
+  it('makes a mine an exploration project with a success probability and a lead time', async () => {
+    await openAll();
+    await page.focus('.editor-form [data-path="/nodes/1/stage"]');
+    await page.selectOption('.editor-form [data-path="/nodes/1/stage"]', 'exploration');
+    expect(await focused()).toBe('/nodes/1/stage');
+    // an exploration project needs its lead time: said on the node's card
+    await expect.poll(() => page.textContent('.editor-form details[data-path="/nodes/1"] > .field-error')).toContain('leadTimeMonths');
+    await fillPath(page, '/nodes/1/successProbability', '0.6');
+    await page.selectOption('.editor-form [data-focus="kind:/nodes/1/leadTimeMonths"]', 'triangular');
+    await fillPath(page, '/nodes/1/leadTimeMonths/triangular/0', '12');
+    await fillPath(page, '/nodes/1/leadTimeMonths/triangular/1', '18');
+    await fillPath(page, '/nodes/1/leadTimeMonths/triangular/2', '30');
+    await fillPath(page, '/nodes/1/rampMonths', '6');
+    const node = ((await editorData(page)) as Scenario).nodes[1];
+    expect(node).toMatchObject({ stage: 'exploration', successProbability: 0.6, leadTimeMonths: { triangular: [12, 18, 30] }, rampMonths: 6 });
+    await expect.poll(() => page.textContent('.editor-form details[data-path="/nodes/1"] > .field-error')).toBe('');
+    await expect.poll(() => page.isDisabled('#run-button')).toBe(false);
+  });
+
+  it('builds a strategy with a lever of every kind that validates and runs', async () => {
+    await page.click('.editor-form [data-focus="add:/strategies"]');
+    const index = ((await editorData(page)) as Scenario).strategies!.length - 1;
+    const levers = `/strategies/${index}/levers`;
+    for (const kind of ['stockpile', 'diversify', 'flexibility', 'recycling', 'substitution', 'newCapacity']) {
+      await page.selectOption(`.editor-form [data-focus="kind:${levers}"]`, kind);
+      await page.click(`.editor-form [data-focus="add:${levers}"]`);
+    }
+    const strategy = ((await editorData(page)) as Scenario).strategies![index];
+    expect(strategy.levers.map((l) => Object.keys(l)[0])).toEqual(['stockpile', 'diversify', 'flexibility', 'recycling', 'substitution', 'newCapacity']);
+    // every parameter has its control: a stockpile sized in units instead of months, a diversification away from a country
+    await page.selectOption(`.editor-form [data-path="${levers}/0/stockpile/months|units"]`, 'units');
+    await fillPath(page, `${levers}/0/stockpile/units`, '40');
+    await fillPath(page, `${levers}/0/stockpile/refillPerMonth`, '2');
+    await page.selectOption(`.editor-form [data-path="${levers}/1/diversify/fromCountry|fromNode"]`, 'fromCountry');
+    await fillPath(page, `${levers}/1/diversify/fromCountry`, 'CN');
+    await fillPath(page, `${levers}/1/diversify/qualificationMonths`, '6');
+    await fillPath(page, `${levers}/5/newCapacity/nodes/0/capacity`, '12');
+    await fillPath(page, `/strategies/${index}/cost/capex`, '5000000');
+    const edited = ((await editorData(page)) as Scenario).strategies![index];
+    expect(edited.levers[0]).toEqual({ stockpile: { stage: 'manufacturing', units: 40, refillPerMonth: 2 } });
+    expect(edited.levers[1]).toMatchObject({ diversify: { fromCountry: 'CN', qualificationMonths: 6 } });
+    expect(edited.cost).toEqual({ capex: 5_000_000 });
+    await expect.poll(issuesShown).toEqual([]);
+    await page.click('#run-button');
+    await runEnds(page);
+    expect((await shownResult(page)).result.strategies.map((s) => s.id)).toContain(edited.id);
+    await page.locator(`details[data-path="/strategies/${index}"]`).scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `${SCREENSHOTS}editor-new-strategy.png` });
+  });
+
+  it('shows an issue about a new field beside it, and takes a bulk edit in the JSON view', async () => {
+    await fillPath(page, '/disruptions/0/correlatedWith/probability', '2');
+    const error = page.locator('.editor-form [data-path="/disruptions/0/correlatedWith/probability"]').locator('xpath=ancestor::label[1]/span[contains(@class, "field-error")]');
+    await expect.poll(() => error.textContent()).toContain('2');
+    expect(await page.isDisabled('#run-button')).toBe(true);
+    await page.locator('.editor-form [data-path="/disruptions/0/correlatedWith/probability"]').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `${SCREENSHOTS}editor-issue-beside-field.png` });
+    // Bulk: every disruption twice as long, pasted as JSON; the form follows.
+    const data = (await editorData(page)) as Scenario;
+    data.disruptions![0].correlatedWith!.probability = 0.4;
+    data.routes = [...(data.routes ?? []), { id: 'malacca', name: 'Strait of Malacca' }];
+    await pasteJson(page, JSON.stringify(data, null, 2));
+    await expect.poll(() => page.inputValue('.editor-form [data-path="/routes/1/id"]').catch(() => '')).toBe('malacca');
+    await expect.poll(issuesShown).toEqual([]);
+    expect(await page.isDisabled('#run-button')).toBe(false);
+    expect(pageErrors).toEqual([]);
+  });
+});
