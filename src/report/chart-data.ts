@@ -33,7 +33,7 @@ export function chartData(result: RunResult, scenario: Scenario): ChartDataMap {
     valueChain: valueChainData(result),
     fulfilment: fulfilmentData(result, scenario),
     shortfall: shortfallData(result),
-    comparison: comparisonData(result, scenario),
+    comparison: comparisonData(result),
     attribution: attributionData(result, scenario),
   };
 }
@@ -138,12 +138,12 @@ export function shortfallData(result: RunResult): ShortfallData {
 }
 
 /** Paired differences with the baseline, and mean cost against shortfall avoided with the frontier. */
-export function comparisonData(result: RunResult, scenario: Scenario): ComparisonData {
+export function comparisonData(result: RunResult): ComparisonData {
   const baseline = result.strategies[0];
   const flags = frontierFlags(result.strategies.map((s) => ({ cost: s.metrics.cost.mean, shortfall: s.metrics.shortfall.mean })));
   return {
     unit: result.unit,
-    currency: scenario.currency ?? 'USD',
+    currency: result.currency,
     strategies: result.strategies.map((s, i) => comparisonPoint(s, i === 0, baseline, flags[i])),
   };
 }
