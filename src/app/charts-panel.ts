@@ -42,7 +42,7 @@ export function createChartsPanel(options: ChartsPanelOptions = {}): ChartsPanel
       slots.set(name, slot);
       const control = name === 'attribution' ? el('label', { class: 'chart-control' }, 'Strategy ', attributionPicker) : null;
       const toolbar = options.toolbar?.(name) ?? null;
-      return el('figure', { class: 'panel chart-panel', 'data-chart-panel': name }, el('h2', { class: 'chart-heading' }, CHART_TITLES[name]), control, slot, toolbar);
+      return el('figure', { class: 'panel chart-panel', id: `chart-${name}`, 'data-chart-panel': name }, el('h2', { class: 'chart-heading' }, CHART_TITLES[name]), control, slot, toolbar);
     }),
   );
   let last: { result: RunResult; scenario: Scenario } | null = null;

@@ -8,6 +8,7 @@ import { CHART_NAMES, CHART_TITLES, type ChartDataMap } from '../charts/index.ts
 import type { RunResult, StrategyResult } from '../engine/result.ts';
 import type { Scenario } from '../model/schema.ts';
 import { chartData } from '../report/chart-data.ts';
+import { headline } from '../report/headline.ts';
 import { millions, moneyTotal, perUnitNumber, perUnitUnit, totalUnit } from '../charts/money.ts';
 import { chartSvgFromData } from './chart-svg.ts';
 import { code, escapeHtml, Html, link, table, type Cell } from './html.ts';
@@ -49,6 +50,7 @@ export function reportHtml(result: RunResult, scenario: Scenario, options: Repor
 ${scenario.description ? `<p class="lead">${escapeHtml(scenario.description)}</p>` : ''}
 <p class="note">Supply resilience report: ${escapeHtml(result.trials)} Monte Carlo trials per strategy, seed ${escapeHtml(result.seed)}, made ${escapeHtml(dateText(options.date))}.</p>
 </header>
+${headlineSection(result, scenario)}
 ${reproduceSection(result, scenario, options)}
 ${resultsSection(result, scenario)}
 ${chartsSection(data, options.document)}
@@ -65,6 +67,24 @@ ${sourcesSection(scenario)}
 function dateText(date: Date | string): string {
   if (typeof date === 'string') return date;
   return `${date.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+}
+
+// ---- the answer first -------------------------------------------------------------------------
+
+/** The headline's sentences, as the app shows them above its tables; each links to its chart or table below. */
+function headlineSection(result: RunResult, scenario: Scenario): string {
+  const lines = headline(result, scenario);
+  if (lines.length === 0) return '';
+  const html = lines.map((line) => {
+    const text = line.segments
+      .map((s) => (typeof s === 'string' ? escapeHtml(s) : `<strong data-figure="${escapeHtml(s.figure)}" data-value="${escapeHtml(String(s.value))}">${escapeHtml(s.text)}</strong>`))
+      .join('');
+    return `<p data-headline="${escapeHtml(line.id)}">${text} <a href="#${escapeHtml(line.target)}">${escapeHtml(line.targetLabel)}</a></p>`;
+  });
+  return `<section id="headline" class="headline">
+<h2>In short</h2>
+${html.join('\n')}
+</section>`;
 }
 
 // ---- reproducibility ---------------------------------------------------------------------------
@@ -190,7 +210,8 @@ ${survivalTable(result)}
 function makersTable(result: RunResult): string {
   const makers = Object.entries(result.strategies[0]?.metrics.byMaker ?? {});
   if (makers.length === 0) return '';
-  return table({
+  // the id is the headline's link target, as in the app
+  return `<div id="metrics-makers">${table({
     caption: "Each maker's own shortfall: % of its demand [95% interval], and P(any shortfall)",
     head: ['Maker', ...result.strategies.map((s) => s.name)],
     numeric: result.strategies.map((_, i) => i + 1),
@@ -203,7 +224,7 @@ function makersTable(result: RunResult): string {
         return new Html(`${interval(mm.shortfallPct.mean, mm.shortfallPct.ci95, 2).html}<span class="ci">P(any) ${escapeHtml(prob(mm.probShortfall))}</span>`);
       }),
     ]),
-  });
+  })}</div>`;
 }
 
 /** Time to survive per maker and strategy (months until fulfilment falls below 95% once its main source is cut). */
