@@ -7,10 +7,12 @@ import { textWidth, wrapText } from './format.ts';
 export interface LegendItem {
   label: string;
   colour: string;
-  /** how the swatch is drawn: a stroke, a filled box, a symbol, or a stroke over a faint band */
-  swatch: 'line' | 'rect' | 'symbol' | 'band';
+  /** how the swatch is drawn: a stroke, a filled box, a symbol, a stroke over a faint band, or none (a heading for the items after it) */
+  swatch: 'line' | 'rect' | 'symbol' | 'band' | 'none';
   dash?: string;
   symbol?: SymbolType;
+  /** the symbol's outline (default white, which sets a dark symbol off; a light symbol needs a dark one) */
+  stroke?: string;
   /** the series id the item stands for, for tests and for linking in the app */
   series?: string;
   /** extra hover text; the full label is always in the hover */
@@ -43,7 +45,7 @@ function layout(items: LegendItem[], width: number): LegendLayout {
   let rowHeight = ROW;
   for (const item of items) {
     const lines = legendLabelLines(item.label, width);
-    const w = SWATCH + 5 + Math.max(...lines.map((l) => textWidth(l, LABEL_SIZE)));
+    const w = textOffset(item) + Math.max(...lines.map((l) => textWidth(l, LABEL_SIZE)));
     if (x > PAD && x + w > width - PAD) {
       x = PAD;
       rowTop += rowHeight;
@@ -67,6 +69,8 @@ export function legend(svg: Svg, items: LegendItem[], y: number, width: number):
   return y + height;
 }
 
+const textOffset = (item: LegendItem): number => (item.swatch === 'none' ? 0 : SWATCH + 5);
+
 function legendItem(parent: G, item: LegendItem, lines: string[], x: number, y: number): void {
   const g = parent
     .append('g')
@@ -74,13 +78,15 @@ function legendItem(parent: G, item: LegendItem, lines: string[], x: number, y: 
     .attr('transform', `translate(${x},${y})`);
   if (item.series !== undefined) g.attr('data-series', item.series);
   swatch(g, item);
-  const text = g.append('text').attr('x', SWATCH + 5).attr('y', 0).attr('fill', INK);
+  const x0 = textOffset(item);
+  const text = g.append('text').attr('x', x0).attr('y', 0).attr('fill', INK);
   if (lines.length === 1) text.attr('dy', '0.35em').text(lines[0]);
-  else lines.forEach((line, i) => text.append('tspan').attr('x', SWATCH + 5).attr('dy', i === 0 ? '0.35em' : LINE).text(line));
+  else lines.forEach((line, i) => text.append('tspan').attr('x', x0).attr('dy', i === 0 ? '0.35em' : LINE).text(line));
   g.append('title').text(item.detail ? `${item.label}: ${item.detail}` : item.label);
 }
 
 function swatch(g: G, item: LegendItem): void {
+  if (item.swatch === 'none') return;
   if (item.swatch === 'rect') {
     g.append('rect').attr('x', 3).attr('y', -5).attr('width', SWATCH - 6).attr('height', 10)
       .attr('fill', item.colour).attr('stroke', INK).attr('stroke-width', 0.75);
@@ -96,6 +102,6 @@ function swatch(g: G, item: LegendItem): void {
   }
   if (item.symbol) {
     g.append('path').attr('transform', `translate(${SWATCH / 2},0)`).attr('d', d3symbol(item.symbol, 40)())
-      .attr('fill', item.colour).attr('stroke', '#ffffff').attr('stroke-width', 0.75);
+      .attr('fill', item.colour).attr('stroke', item.stroke ?? '#ffffff').attr('stroke-width', 0.75);
   }
 }
