@@ -1,10 +1,12 @@
 /**
- * The five charts, each in its own panel under its title, drawn from chartData(result, scenario); an
+ * The charts, each in its own panel under its title, drawn from chartData(result, scenario); an
  * update replaces each chart's SVG. The charts put a <title> on every mark, which the browser shows on hover.
  */
 import { CHART_NAMES, CHART_TITLES, CHARTS, type ChartName } from '../charts/index.ts';
 import type { RunResult } from '../engine/result.ts';
 import type { Scenario } from '../model/schema.ts';
+import { pickStage } from '../charts/world-map-data.ts';
+import type { ChainStage, WorldMapData } from '../charts/data-types.ts';
 import { chartData } from '../report/chart-data.ts';
 import { el, replaceChildren } from './dom.ts';
 
@@ -13,6 +15,14 @@ function pickerOptions(select: HTMLSelectElement, result: RunResult): void {
   const chosen = select.value;
   replaceChildren(select, ...result.strategies.map((s) => el('option', { value: s.id }, s.name)));
   select.value = result.strategies.some((s) => s.id === chosen) ? chosen : result.strategies[0]?.id ?? '';
+}
+
+/** The map's stages as options, keeping the one chosen when the new data still has it, else the map's default. */
+function stageOptions(select: HTMLSelectElement, data: WorldMapData): void {
+  const chosen = select.value as ChainStage;
+  const label = (stage: string) => `${stage.charAt(0).toUpperCase()}${stage.slice(1)}`;
+  replaceChildren(select, ...data.stages.map((s) => el('option', { value: s.stage }, label(s.stage))));
+  select.value = pickStage(data, chosen || undefined) ?? '';
 }
 
 export interface ChartsPanel {
@@ -34,13 +44,21 @@ export function createChartsPanel(options: ChartsPanelOptions = {}): ChartsPanel
   // The attribution chart shows one strategy at a time: the user picks which (the baseline first).
   const attributionPicker = el('select', { 'aria-label': 'Strategy whose shortfall is broken down' });
   attributionPicker.addEventListener('change', () => draw(['attribution']));
+  // The map shades one stage at a time: the most concentrated first, then the user's choice.
+  const stagePicker = el('select', { 'aria-label': 'Stage whose capacity shades the map' });
+  stagePicker.addEventListener('change', () => draw(['worldMap']));
   const element = el(
     'section',
     { class: 'charts', 'aria-label': 'Charts' },
     ...CHART_NAMES.map((name) => {
       const slot = el('div', { class: 'chart-slot', 'data-chart-slot': name }, el('p', { class: 'notice' }, 'Waiting for the first results…'));
       slots.set(name, slot);
-      const control = name === 'attribution' ? el('label', { class: 'chart-control' }, 'Strategy ', attributionPicker) : null;
+      const control =
+        name === 'attribution'
+          ? el('label', { class: 'chart-control' }, 'Strategy ', attributionPicker)
+          : name === 'worldMap'
+            ? el('label', { class: 'chart-control' }, 'Stage ', stagePicker)
+            : null;
       const toolbar = options.toolbar?.(name) ?? null;
       return el('figure', { class: 'panel chart-panel', id: `chart-${name}`, 'data-chart-panel': name }, el('h2', { class: 'chart-heading' }, CHART_TITLES[name]), control, slot, toolbar);
     }),
@@ -55,7 +73,8 @@ export function createChartsPanel(options: ChartsPanelOptions = {}): ChartsPanel
       try {
         // The chart map's entries are typed per name; one name at a time is what this loop can state.
         const render = CHARTS[name] as (d: unknown, o: object) => SVGSVGElement;
-        replaceChildren(slot, render(data[name], { document, width, strategy: attributionPicker.value || undefined }));
+        const options = { document, width, strategy: attributionPicker.value || undefined, stage: (stagePicker.value || undefined) as ChainStage | undefined };
+        replaceChildren(slot, render(data[name], options));
         slot.parentElement!.classList.add('has-chart');
       } catch (error) {
         slot.parentElement!.classList.remove('has-chart');
@@ -79,6 +98,7 @@ export function createChartsPanel(options: ChartsPanelOptions = {}): ChartsPanel
     show(result, scenario) {
       last = result && scenario ? { result, scenario } : null;
       if (result) pickerOptions(attributionPicker, result);
+      if (result && scenario) stageOptions(stagePicker, chartData(result, scenario).worldMap);
       lastWidth = element.clientWidth;
       draw();
     },
