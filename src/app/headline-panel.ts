@@ -42,7 +42,8 @@ function lineElement(line: HeadlineLine): HTMLElement {
     const target = document.getElementById(line.target);
     if (!target) return;
     event.preventDefault();
-    target.scrollIntoView({ behavior: 'smooth', block: 'start' });
+    const smooth = !window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+    target.scrollIntoView({ behavior: smooth ? 'smooth' : 'auto', block: 'start' });
     // focus moves with the view, so that keyboard and screen-reader users land where sighted users look
     if (!target.hasAttribute('tabindex')) target.setAttribute('tabindex', '-1');
     target.focus({ preventScroll: true });

@@ -97,7 +97,7 @@ function drawCountries(g: G, data: WorldMapData, stage: ChainStage | null, share
   const path = geoPath(projection);
   const byCode = new Map(shares.map((s) => [s.country, s]));
   const layer = g.append('g').attr('class', 'countries');
-  layer.append('path').attr('class', 'sphere').attr('d', path({ type: 'Sphere' }) ?? '').attr('fill', '#f4f8fb').attr('stroke', '#c8d3dc').attr('stroke-width', 0.75);
+  // no sphere behind the land: fitted to the land without Antarctica, it would be cut at the bottom edge
   for (const f of worldCountries().countries) {
     const share = byCode.get(f.properties.code);
     const el = layer.append('path').attr('d', path(f) ?? '').attr('stroke', '#ffffff').attr('stroke-width', 0.5);

@@ -36,6 +36,7 @@ section.headline { border-left: 4px solid #0a58ca; background: #f3f7fc; padding:
 section.headline h2 { margin: 0.2em 0 0.4em; border-bottom: none; font-size: 1.15em; }
 section.headline p { margin: 0.35em 0; font-size: 1.05em; }
 section.headline a { font-size: 0.85em; white-space: nowrap; }
+section.headline strong:is([data-figure$="lo" i], [data-figure$="hi" i]) { font-weight: normal; }
 footer { margin-top: 3em; color: #57606a; font-size: 0.85em; }
 
 @page { size: A4; margin: 16mm 14mm 18mm; }

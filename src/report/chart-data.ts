@@ -1,5 +1,5 @@
 /**
- * From a run's result and its scenario to the data of the five charts. The one place that knows
+ * From a run's result and its scenario to the data of every chart. The one place that knows
  * both sides: the app, the report and the command line all call it, and the charts stay free of
  * engine types.
  */

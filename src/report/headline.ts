@@ -92,7 +92,7 @@ function bestLine(result: RunResult, best: StrategyResult, worst: CountryShortfa
   const vs = best.vsBaseline!;
   const baseShortfall = result.strategies[0].metrics.shortfall.mean;
   const segments: HeadlineSegment[] = [
-    `${best.name} avoids the most shortfall: `,
+    `“${best.name}” avoids the most shortfall: `,
     { figure: 'best.avoided', value: -vs.shortfall.mean, text: `${formatUnits(-vs.shortfall.mean)} ${result.unit}` },
     ' [',
     { figure: 'best.avoidedLo', value: -vs.shortfall.ci95[1], text: formatUnits(-vs.shortfall.ci95[1]) },
@@ -123,7 +123,7 @@ function cheapestLine(result: RunResult, s: StrategyResult, alsoBest: boolean, e
   return {
     id: 'cheapest-strategy',
     segments: [
-      `The cheapest per ${result.unit} avoided is ${s.name}: `,
+      `The cheapest per ${result.unit} avoided is “${s.name}”: `,
       perUnit,
       ', avoiding ',
       { figure: 'cheapest.avoided', value: -vs.shortfall.mean, text: `${formatUnits(-vs.shortfall.mean)} ${result.unit}` },

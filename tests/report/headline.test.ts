@@ -28,7 +28,7 @@ describe('headline', () => {
     const best = others.reduce((a, b) => (b.vsBaseline!.shortfall.mean < a.vsBaseline!.shortfall.mean ? b : a));
     const line = byId(lines, 'best-strategy')!;
     const f = figures(line);
-    expect(headlineText(line).startsWith(`${best.name} avoids the most shortfall`)).toBe(true);
+    expect(headlineText(line).startsWith(`“${best.name}” avoids the most shortfall`)).toBe(true);
     expect(f['best.avoided']).toBe(-best.vsBaseline!.shortfall.mean);
     expect([f['best.avoidedLo'], f['best.avoidedHi']]).toEqual([-best.vsBaseline!.shortfall.ci95[1], -best.vsBaseline!.shortfall.ci95[0]]);
     const worstId = Object.entries(result.strategies[0].metrics.byMaker).reduce((a, b) => (b[1].shortfallPct.mean > a[1].shortfallPct.mean ? b : a))[0];
