@@ -67,7 +67,7 @@ export function worldMapReading(data: WorldMapData, stage: ChainStage | null): s
     parts.push(`${flows.length} flows between countries (${data.flowsAre}); the largest ${big.from} → ${big.to}, ${withUnit(big.value, data.unit)} a year.`);
   } else parts.push('No material crosses a border.');
   const hit = [...outlinedCountries(data).keys()];
-  const routes = [...new Set(data.targets.filter((t) => t.kind === 'supply').flatMap((t) => t.routes))];
+  const routes = [...new Set(data.targets.filter((t) => t.kind === 'supply').flatMap((t) => t.routes))].map((id) => data.routes.find((r) => r.id === id)?.name ?? id);
   if (hit.length + routes.length > 0) parts.push(`Outlined: what the disruptions hit (${[...hit, ...routes].join(', ')}).`);
   return parts.join(' ');
 }

@@ -96,7 +96,10 @@ describe('worldMapChart', () => {
     expect(legend).toContain('XX (Rest of world, a marker, not a place): no processing capacity; ships 30 t Ga a year');
     expect(svg.getAttribute('data-stage')).toBe('processing');
     for (const m of all(svg, '.mark')) expect(hasTitle(m)).toBe(true);
-    expect(svg.querySelector('.chart-reading')!.textContent).toContain('Processing: China (CN) holds 70% of capacity');
+    const reading = svg.querySelector('desc')!.textContent;
+    expect(reading).toContain('Processing: China (CN) holds 70% of capacity');
+    expect(reading).toContain('5 flows between countries (test flows); the largest CN → EU, 120 t Ga a year');
+    expect(reading).toContain('Outlined: what the disruptions hit (CN, Suez Canal and Red Sea).');
   });
 
   it('shades another stage on request, and picks the most concentrated stage by default', () => {
