@@ -3,7 +3,7 @@ import type { Disruption, Scenario, ScenarioNode, StageName, Strategy } from '..
 import { compileDemandExpression } from '../model/expression.ts';
 import { monthsToPeriods } from '../model/time.ts';
 import { compileDist } from '../random/distributions.ts';
-import { log, pow } from '../random/portable-math.ts';
+import { exp, log, pow } from '../random/portable-math.ts';
 import {
   OCCUR_CORRELATED, OCCUR_POISSON, OCCUR_SCRIPTED, STAGE_EXPLORATION, STAGE_EXTRACTION, STAGE_MANUFACTURING,
   STAGE_PROCESSING, TARGET_DEMAND, TARGET_LINKS, TARGET_NODES,
@@ -32,7 +32,11 @@ function demandFunction(node: ScenarioNode): (months: number) => number {
   }
   const demand = node.demand ?? 0;
   const growth = node.growth ?? 0;
-  return (m) => demand * pow(1 + growth, m / 12);
+  // The same guard as an expression's: far before period 0 steep decline overflows (a long recycling lag reads there).
+  return (m) => {
+    const v = demand * pow(1 + growth, m / 12);
+    return Number.isFinite(v) && v > 0 ? v : 0;
+  };
 }
 
 /** Compiles the scenario for one strategy (null: the baseline). */
@@ -185,6 +189,11 @@ export function compileModel(scenario: Scenario, strategy: Strategy | null = nul
     demandBefore[t + recycleLagMax] = total;
   }
 
+  const makerLever = Int32Array.from(makers, (m) => newNodeLever[m]);
+  const leverStream = new Uint8Array(levers.length);
+  for (const e of leverDraws) leverStream[e.lever] = 1;
+  for (const lever of makerLever) if (lever >= 0) leverStream[lever] = 1;
+
   const cost = strategy?.cost ?? {};
   return {
     strategyId: strategy?.id ?? 'baseline',
@@ -211,6 +220,8 @@ export function compileModel(scenario: Scenario, strategy: Strategy | null = nul
     capex: cost.capex ?? 0,
     opexTotal: ((cost.opexPerYear ?? 0) * scenario.horizonMonths) / 12,
     leverCount: levers.length,
+    leverStream,
+    makerLever,
     leverDraws,
     diversify,
     stockMax, stockRefill, stockHolding,
@@ -266,6 +277,7 @@ function compileDisruptions(list: Disruption[], ctx: TargetContext): CompiledDis
       occurrence,
       start: d.start === undefined ? null : compileDist(d.start),
       ratePerPeriod,
+      expMinusRate: exp(-ratePerPeriod),
       parent: d.correlatedWith ? position.get(d.correlatedWith.id)! : -1,
       probability: d.correlatedWith?.probability ?? 0,
       duration: compileDist(d.duration),

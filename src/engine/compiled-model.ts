@@ -22,8 +22,9 @@ export interface CompiledDisruption {
   id: string;
   occurrence: number;
   start: CompiledDist | null;
-  /** expected new starts per period of a Poisson rule */
+  /** expected new starts per period of a Poisson rule, and exp(-rate) for its inverse CDF */
   ratePerPeriod: number;
+  expMinusRate: number;
   /** index in the model's processing order of the parent, for correlated rules */
   parent: number;
   probability: number;
@@ -110,6 +111,10 @@ export interface CompiledModel {
 
   /** number of levers of the strategy; lever k draws from stream `seed:i:levers:k` */
   leverCount: number;
+  /** per lever, whether it draws from its stream (a recycling rate, a commissioning time, new makers' noise) */
+  leverStream: Uint8Array;
+  /** per maker position, the newCapacity lever that builds it, or -1 for the scenario's own makers */
+  makerLever: Int32Array;
   /** levers with a draw: recycling rates and commissioning times, in lever order */
   leverDraws: { lever: number; kind: 'recycling' | 'commissioning'; dist: CompiledDist }[];
   /** diversify levers in lever order; the plan uses their shares */

@@ -1,18 +1,21 @@
 /** Exact merge of partial results: per-trial outcomes placed by trial index, band counts added. */
-import type { PartialResult, StrategyPartial, TrialOutcomes } from './result.ts';
+import { exactCanonical, exactMerge, exactSum } from '../stats/exact-sum.ts';
+import { LEDGER_ACCOUNTS, type LedgerAccount, type PartialResult, type StrategyPartial, type TrialOutcomes } from './result.ts';
+import type { ExactSum } from '../stats/exact-sum.ts';
 
 const OUTCOME_KEYS = ['shortfall', 'demand', 'worstFulfilment', 'substituted', 'cost', 'ttr', 'ttrStatus', 'makerShortfall', 'makerDemand'] as const;
 
 /** Merges partials covering trials [0, trials) in any order and split into one partial of the whole run. */
 export function mergePartials(parts: PartialResult[], trials: number, attributionTrials: number): PartialResult {
-  const sorted = [...parts].sort((a, b) => a.from - b.from);
+  const sorted = [...parts].sort((a, b) => a.from - b.from || a.to - b.to);
   let next = 0;
   for (const p of sorted) {
     if (p.from !== next) throw new Error(`partial results do not cover the run: trials ${next}..${p.from - 1} are missing or overlap`);
     next = p.to;
   }
   if (next !== trials) throw new Error(`partial results cover ${next} of ${trials} trials`);
-  const first = sorted[0];
+  // Per-trial strides come from a partial that has trials (an empty chunk says nothing about them).
+  const first = sorted.find((p) => p.to > p.from) ?? sorted[0];
   const strategies = first.strategies.map((s0, k): StrategyPartial => {
     const outcomes = Object.fromEntries(
       OUTCOME_KEYS.map((key) => [key, new (s0.outcomes[key].constructor as Float64ArrayConstructor)(trials * stride(s0, first, key))]),
@@ -22,6 +25,7 @@ export function mergePartials(parts: PartialResult[], trials: number, attributio
     const none = new Float64Array(na);
     const without = s0.attribution.without.map(() => new Float64Array(na));
     let tts: Record<string, number> | undefined;
+    const ledger = Object.fromEntries(LEDGER_ACCOUNTS.map((a) => [a, exactSum()])) as Record<LedgerAccount, ExactSum>;
     for (const p of sorted) {
       const s = p.strategies[k];
       if (s.id !== s0.id) throw new Error(`partial results list strategies in different orders (${s.id}, ${s0.id})`);
@@ -32,8 +36,10 @@ export function mergePartials(parts: PartialResult[], trials: number, attributio
         s.attribution.without.forEach((w, j) => without[j].set(w, p.from));
       }
       if (s.tts) tts = s.tts;
+      for (const a of LEDGER_ACCOUNTS) exactMerge(ledger[a], s.ledger[a]);
     }
-    return { id: s0.id, outcomes, bins, attribution: { none, without }, ...(tts ? { tts } : {}) };
+    for (const a of LEDGER_ACCOUNTS) ledger[a] = exactCanonical(ledger[a]);
+    return { id: s0.id, outcomes, bins, attribution: { none, without }, ledger, ...(tts ? { tts } : {}) };
   });
   return { from: 0, to: trials, strategies };
 }

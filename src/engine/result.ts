@@ -1,4 +1,5 @@
 /** The result object of model.md section 7, and the mergeable partial result a chunk of trials returns. */
+import type { ExactSum } from '../stats/exact-sum.ts';
 
 export interface Summary {
   mean: number;
@@ -60,8 +61,15 @@ export interface StrategyResult {
   /** counts of trials' total shortfall (units) over the run's shared bin edges */
   shortfallHistogram: number[];
   attribution: Attribution;
+  /** the material accounts of model.md section 2 (Balance), mean units per trial */
+  ledger: Ledger;
   vsBaseline?: PairedComparison;
 }
+
+/** The accounts of the balance: inflows (extracted, recycled, opening, inTransitStart) equal the rest. */
+export const LEDGER_ACCOUNTS = ['extracted', 'recycled', 'opening', 'inTransitStart', 'delivered', 'closing', 'inTransitEnd', 'yieldLoss', 'excess'] as const;
+export type LedgerAccount = (typeof LEDGER_ACCOUNTS)[number];
+export type Ledger = Record<LedgerAccount, number>;
 
 export interface MakerMetrics {
   name: string;
@@ -144,6 +152,8 @@ export interface StrategyPartial {
    * none[i] = S(no disruptions), without[k][i] = S(all but disruption k).
    */
   attribution: { none: Float64Array; without: Float64Array[] };
+  /** the ledger's accounts summed over the trials, exactly (so any split merges to the same sums) */
+  ledger: Record<LedgerAccount, ExactSum>;
   /** time to survive per maker id (months); only in the partial that holds trial 0 */
   tts?: Record<string, number>;
 }

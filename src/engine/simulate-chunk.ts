@@ -1,6 +1,7 @@
 /** Simulates trials [from, to) of every strategy of a run into a mergeable partial result. */
 import { BINS, fulfilmentBin } from '../stats/bands.ts';
-import type { PartialResult, StrategyPartial } from './result.ts';
+import { exactAdd, exactCanonical, exactSum, type ExactSum } from '../stats/exact-sum.ts';
+import { LEDGER_ACCOUNTS, type LedgerAccount, type PartialResult, type StrategyPartial } from './result.ts';
 import type { CompiledRun } from './compile-run.ts';
 import type { CompiledModel } from './compiled-model.ts';
 import { createTrialState } from './trial-state.ts';
@@ -47,6 +48,7 @@ function simulateModelChunk(model: CompiledModel, run: CompiledRun, from: number
   const without = Array.from({ length: K }, () => new Float64Array(na));
   const mask = new Uint8Array(K);
   const fulfilment = state.fulfilment;
+  const ledger = Object.fromEntries(LEDGER_ACCOUNTS.map((a) => [a, exactSum()])) as Record<LedgerAccount, ExactSum>;
 
   for (let i = from; i < to; i++) {
     const r = i - from;
@@ -61,6 +63,7 @@ function simulateModelChunk(model: CompiledModel, run: CompiledRun, from: number
     outcomes.makerShortfall.set(state.makerShortfallTotal, r * model.makers.length);
     outcomes.makerDemand.set(state.makerDemandTotal, r * model.makers.length);
     for (let t = 0; t < H; t++) bins[t * BINS + fulfilmentBin(fulfilment[t])]++;
+    for (const a of LEDGER_ACCOUNTS) exactAdd(ledger[a], out.ledger[a]);
     if (r < na) {
       const all = out.shortfall;
       if (K === 0) none[r] = all;
@@ -79,7 +82,8 @@ function simulateModelChunk(model: CompiledModel, run: CompiledRun, from: number
     }
     tick();
   }
-  const partial: StrategyPartial = { id: model.strategyId, outcomes, bins, attribution: { none, without } };
+  for (const a of LEDGER_ACCOUNTS) ledger[a] = exactCanonical(ledger[a]);
+  const partial: StrategyPartial = { id: model.strategyId, outcomes, bins, attribution: { none, without }, ledger };
   if (from === 0 && to > 0) partial.tts = timeToSurvive(model, run.seed);
   return partial;
 }

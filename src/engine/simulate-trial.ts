@@ -4,7 +4,7 @@
  * Nothing is allocated per period.
  */
 import { createRng, streamSeed, type Rng } from '../random/rng.ts';
-import { poisson, sample } from '../random/distributions.ts';
+import { poissonCount, sample } from '../random/distributions.ts';
 import { durationToPeriods, monthsToPeriods } from '../model/time.ts';
 import { timeToRecover } from '../stats/time-to-recover.ts';
 import * as C from './compiled-model.ts';
@@ -51,6 +51,12 @@ export interface TrialTrace {
   stock: Float64Array;
   /** units shipped over each link in tier 1 (stockpile cover included), links x periods */
   linkShipped: Float64Array;
+  /** units shipped over each link in all tiers, its unscaled tier-1 ask (before a_l) and a_l(t), links x periods */
+  linkCarried: Float64Array;
+  linkAsk: Float64Array;
+  linkAvailability: Float64Array;
+  /** inventory level at the end of each period, nodes x periods */
+  inventory: Float64Array;
 }
 
 export interface TrialOptions {
@@ -86,6 +92,10 @@ export function createTrace(model: CompiledModel): TrialTrace {
     makerShortfall: new Float64Array(m * H),
     stock: new Float64Array(n * H),
     linkShipped: new Float64Array(model.linkFrom.length * H),
+    linkCarried: new Float64Array(model.linkFrom.length * H),
+    linkAsk: new Float64Array(model.linkFrom.length * H),
+    linkAvailability: new Float64Array(model.linkFrom.length * H),
+    inventory: new Float64Array(n * H),
   };
 }
 
@@ -196,6 +206,9 @@ interface Sim {
   led: TrialLedger;
   dRng: Rng;
   wRng: Rng;
+  /** this trial's lever streams, by lever index */
+  leverRngs: Rng[];
+  makerLever: CompiledModel['makerLever'];
 }
 
 /** Builds the context of a model and its buffers. */
@@ -219,6 +232,7 @@ function createSim(model: CompiledModel, s: TrialState): Sim {
     hasRefill, hasStock, hasRecycling: recycling.length > 0, hasSubstitution,
     hasFlex: flexFraction[STAGE_MANUFACTURING] > 0 || flexFraction[STAGE_PROCESSING] > 0,
     quiet: false, tierUsed: true, mask: null, cutLink: -1, trace: undefined, led: createOutcome().ledger, dRng: unseeded, wRng: unseeded,
+    leverRngs: new Array<Rng>(model.leverCount).fill(unseeded), makerLever: model.makerLever,
   };
 }
 
@@ -237,7 +251,8 @@ function runTrial(c: Sim, opts: TrialOptions, out: TrialOutcome): void {
   c.led = out.ledger;
   c.dRng = createRng(streamSeed.disruptions(opts.seed, opts.trial));
   c.wRng = createRng(streamSeed.world(opts.seed, opts.trial));
-  const { model, s, H, ppy, N, K, W, OFF, makers, processors, mines, linkTo, linkTransit, sellerStart, sellerLinks, cap, yld, invMax, demandPlan, projects, disruptions, stockMax, stockHolding, recycling, subFraction, subDelay, aNode, aLink, addTransit, demandMult, online, onlineAt, avail, share, req, reqIn, arrivals, refillArrivals, inventory, refillInTransit, refillNow, inputLeft, shippedOut, shippedTotal, recycled, stock, demand, delivered, fulfilment, deliveredHistory, flexCount, subCount, makerShortfallTotal, makerDemandTotal, M, P, D, hasRefill, hasStock, hasFlex, hasRecycling, hasSubstitution, quiet, cutLink, trace, led, dRng, wRng } = c;
+  const { model, s, H, ppy, N, K, W, OFF, makers, processors, mines, linkTo, linkTransit, sellerStart, sellerLinks, cap, yld, invMax, demandPlan, projects, disruptions, stockMax, stockHolding, recycling, subFraction, subDelay, makerLever, aNode, aLink, addTransit, demandMult, online, onlineAt, avail, share, req, reqIn, arrivals, refillArrivals, inventory, refillInTransit, refillNow, inputLeft, shippedOut, shippedTotal, recycled, stock, demand, delivered, fulfilment, deliveredHistory, flexCount, subCount, makerShortfallTotal, makerDemandTotal, M, P, D, hasRefill, hasStock, hasFlex, hasRecycling, hasSubstitution, quiet, cutLink, trace, led, dRng, wRng } = c;
+  if (trace) trace.linkCarried.fill(0);
   led.extracted = led.recycled = led.inTransitStart = led.delivered = led.closing = led.inTransitEnd = led.yieldLoss = led.excess = 0;
 
   arrivals.fill(0);
@@ -265,9 +280,11 @@ function runTrial(c: Sim, opts: TrialOptions, out: TrialOutcome): void {
     const lead = Math.max(0, sample(p.lead, wRng));
     onlineAt[p.node] = u < p.successProbability ? monthsToPeriods(lead, ppy) : NEVER;
   }
-  // Lever streams: lever k's draws once per trial.
+  // Lever streams: lever k's draws once per trial; a newCapacity lever's stream then gives its new makers' noise.
+  const leverRngs = c.leverRngs;
+  for (let k = 0; k < model.leverCount; k++) leverRngs[k] = model.leverStream[k] ? createRng(streamSeed.lever(opts.seed, opts.trial, k)) : unseeded;
   for (const e of model.leverDraws) {
-    const v = sample(e.dist, createRng(streamSeed.lever(opts.seed, opts.trial, e.lever)));
+    const v = sample(e.dist, leverRngs[e.lever]);
     if (e.kind === 'commissioning') {
       const at = monthsToPeriods(Math.max(0, v), ppy);
       for (const p of projects) if (p.lever === e.lever) onlineAt[p.node] = at;
@@ -357,7 +374,7 @@ function runTrial(c: Sim, opts: TrialOptions, out: TrialOutcome): void {
       for (let i = 0; i < N; i++) {
         const r = refillArrivals[i * H + t];
         if (r === 0) continue;
-        refillInTransit[i] -= r;
+        refillInTransit[i] = Math.max(0, refillInTransit[i] - r);
         const toInventory = Math.min(r, Math.max(0, invMax[i] - inventory[i]));
         inventory[i] += toInventory;
         const toStock = model.makerPos[i] >= 0 ? Math.min(r - toInventory, Math.max(0, stockMax[i] - stock[i])) : 0;
@@ -367,11 +384,13 @@ function runTrial(c: Sim, opts: TrialOptions, out: TrialOutcome): void {
     }
     refillNow.fill(0);
 
-    // 2. Demand
+    // 2. Demand: noise for every maker every period (a new maker's from its lever's stream, even before it is
+    // online), but a new maker has demand only once it is online.
     for (let k = 0; k < M; k++) {
       const noise = model.makerNoise[k];
-      const x = noise === null || quiet ? 1 : Math.max(0, sample(noise, wRng));
-      demand[k] = demandPlan[k * W + t + OFF] * x * demandMult[k];
+      const lever = makerLever[k];
+      const x = noise === null || quiet ? 1 : Math.max(0, sample(noise, lever < 0 ? wRng : leverRngs[lever]));
+      demand[k] = onlineAt[makers[k]] <= t ? demandPlan[k * W + t + OFF] * x * demandMult[k] : 0;
     }
 
     // 3. Requests go upstream, makers first.
@@ -472,9 +491,15 @@ function runTrial(c: Sim, opts: TrialOptions, out: TrialOutcome): void {
         trace.shipped[i * H + t] = shippedOut[i];
         trace.capacity[i * H + t] = avail[i];
         trace.stock[i * H + t] = stock[i];
+        trace.inventory[i * H + t] = inventory[i];
       }
       const linkCount = c.linkFrom.length;
-      for (let l = 0; l < linkCount; l++) trace.linkShipped[l * H + t] = c.shippedLink[l];
+      for (let l = 0; l < linkCount; l++) {
+        trace.linkShipped[l * H + t] = c.shippedLink[l];
+        trace.linkCarried[l * H + t] += c.shippedLink[l];
+        trace.linkAsk[l * H + t] = c.want[l];
+        trace.linkAvailability[l * H + t] = aLink[l];
+      }
     }
   }
 
@@ -591,6 +616,7 @@ function shipTier(c: Sim, i: number, t: number, refill: boolean): void {
     const l = sellerLinks[j];
     const amount = treq[l] * ratio;
     if (!(amount > 0)) continue;
+    if (c.trace) c.trace.linkCarried[l * H + t] += amount;
     const to = linkTo[l];
     const at = t + linkTransit[l] + addTransit[l];
     if (at === t) {
@@ -686,7 +712,10 @@ function unusedCapacity(c: Sim, i: number): number {
   return Math.max(0, avail[i] - shippedOut[i]);
 }
 
-/** Splits a later tier's request of scratch[b] units by buyer b by share' and a_l (no g, no cap); a pass-on uses only transit-0 links. */
+/**
+ * Splits a later tier's request of scratch[b] units by buyer b by share' (no g, no cap); a pass-on uses only
+ * transit-0 links. A cut link (a_l < 1) carries only its tier-1 request: its part is dropped, not spread.
+ */
 function tierRequest(c: Sim, b: number, passOn: boolean): void {
   const { linkFrom, linkTransit, buyerStart, buyerLinks, aLink, addTransit, online, share, treq, treqIn, scratch } = c;
   const amount = scratch[b];
@@ -698,8 +727,8 @@ function tierRequest(c: Sim, b: number, passOn: boolean): void {
   if (!(sum > 0)) return;
   for (let j = lo; j < hi; j++) {
     const l = buyerLinks[j];
-    if (passOn && (linkTransit[l] !== 0 || addTransit[l] !== 0)) continue;
-    const r = ((share[l] * online[linkFrom[l]]) / sum) * amount * aLink[l];
+    if (aLink[l] !== 1 || (passOn && (linkTransit[l] !== 0 || addTransit[l] !== 0))) continue;
+    const r = ((share[l] * online[linkFrom[l]]) / sum) * amount;
     treq[l] += r;
     treqIn[linkFrom[l]] += r;
     c.tierUsed = true;
@@ -754,7 +783,8 @@ function processExtra(c: Sim, i: number): void {
   const { yld, inputLeft, shippedOut, shippedTotal, scratch, led } = c;
   const x = scratch[i];
   const y = yld[i];
-  inputLeft[i] -= x / y;
+  // x <= inputLeft x y, but x / y can exceed inputLeft by an ulp: no account may go below 0
+  inputLeft[i] = Math.max(0, inputLeft[i] - x / y);
   led.yieldLoss += x / y - x;
   shippedOut[i] += x;
   shippedTotal[i] += x;
@@ -762,7 +792,7 @@ function processExtra(c: Sim, i: number): void {
 
 /** Tier 2: flexibility re-asks a link's unmet amount of the buyer's other online sources (model.md section 4). */
 function flexTier(c: Sim, t: number): void {
-  const { makers, processors, buyerStart, buyerLinks, flexFraction, flexDelay, avail, want, shippedLink, inputLeft, shippedOut, demand, delivered, flexCount, M } = c;
+  const { makers, processors, buyerStart, buyerLinks, flexFraction, flexDelay, want, shippedLink, flexCount } = c;
   clearTier(c);
   let any = false;
   for (const st of FLEX_STAGES) {
@@ -785,37 +815,53 @@ function flexTier(c: Sim, t: number): void {
   minesServe(c, t, false);
   processorsServe(c, t, false);
   if (flexFraction[STAGE_PROCESSING] > 0) forwardToUnmet(c, t);
+  deliverMore(c, c.inputLeft);
+}
+
+/** After a later tier, makers deliver again from what it brought (`from`, per node), within what is still unmet. */
+function deliverMore(c: Sim, from: Float64Array): void {
+  const { makers, avail, shippedOut, demand, delivered, M } = c;
   for (let k = 0; k < M; k++) {
     const i = makers[k];
-    const extra = Math.min(inputLeft[i], Math.min(demand[k], avail[i]) - delivered[k]);
+    const extra = Math.min(from[i], Math.min(demand[k], avail[i]) - delivered[k]);
     if (extra > 0) {
       delivered[k] += extra;
-      inputLeft[i] -= extra;
+      from[i] = Math.max(0, from[i] - extra);
       shippedOut[i] = delivered[k];
     }
   }
 }
 
-/** Asks `amount` of buyer b's online sources other than link l's, in proportion to their unused capacity, each part scaled by its a_l. */
+/**
+ * Asks `amount` of buyer b's other sources in its current mix (share' > 0) over links with a_l = 1, in
+ * proportion to their unused capacity (model.md section 4): a diversify link that has not switched, or a
+ * link under a ban or a route cut, is not re-asked.
+ */
 function reask(c: Sim, b: number, l: number, amount: number): boolean {
-  const { linkFrom, buyerStart, buyerLinks, aLink, online, treq, treqIn } = c;
+  const { linkFrom, buyerStart, buyerLinks, aLink, online, share, treq, treqIn } = c;
   const from = linkFrom[l];
   let total = 0;
   for (let j = buyerStart[b]; j < buyerStart[b + 1]; j++) {
     const o = buyerLinks[j];
-    if (linkFrom[o] !== from && online[linkFrom[o]] > 0) total += unusedCapacity(c, linkFrom[o]);
+    if (reaskable(c, o, from)) total += unusedCapacity(c, linkFrom[o]);
   }
   if (!(total > EPS)) return false;
   for (let j = buyerStart[b]; j < buyerStart[b + 1]; j++) {
     const o = buyerLinks[j];
+    if (!reaskable(c, o, from)) continue;
     const src = linkFrom[o];
-    if (src === from || !(online[src] > 0)) continue;
-    const r = ((amount * unusedCapacity(c, src)) / total) * aLink[o];
+    const r = (amount * unusedCapacity(c, src)) / total;
     treq[o] += r;
     treqIn[src] += r;
     c.tierUsed = true;
   }
   return true;
+}
+
+/** Whether link o may take a re-ask of a link from `from`: another source, in the current mix, not cut. */
+function reaskable(c: Sim, o: number, from: number): boolean {
+  const src = c.linkFrom[o];
+  return src !== from && c.share[o] * c.online[src] > 0 && c.aLink[o] === 1;
 }
 
 /** After processing buyers re-asked, what reached them now goes on to their customers' unmet tier-1 requests. */
@@ -855,6 +901,8 @@ function refillTier(c: Sim, t: number): void {
     passOnShortInput(c);
     minesServe(c, t, false);
     processorsServe(c, t, true);
+    // Refills that arrive in the period are delivered first, within what is still unmet, then stored.
+    deliverMore(c, c.refillNow);
   }
   clearTier(c);
   let anyP = false;
@@ -886,7 +934,7 @@ function refillTier(c: Sim, t: number): void {
       if (!(x > 0)) continue;
       stock[i] += x;
       shippedOut[i] += x;
-      inputLeft[i] -= x / y;
+      inputLeft[i] = Math.max(0, inputLeft[i] - x / y);
       led.yieldLoss += x / y - x;
     }
   }
@@ -899,7 +947,7 @@ function drawEvents(c: Sim, t: number): void {
     const dj = disruptions[j];
     let count = 0;
     if (dj.occurrence === OCCUR_SCRIPTED) count = s.scriptedStart[j] === t ? 1 : 0;
-    else if (dj.occurrence === OCCUR_POISSON) count = poisson(dRng, dj.ratePerPeriod);
+    else if (dj.occurrence === OCCUR_POISSON) count = poissonCount(dRng(), dj.ratePerPeriod, dj.expMinusRate);
     else if (dj.occurrence === OCCUR_CORRELATED) {
       const parentStarts = s.newStarts[dj.parent];
       for (let c = 0; c < parentStarts; c++) if (dRng() < dj.probability) count++;

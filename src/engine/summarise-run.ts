@@ -12,6 +12,8 @@ import { summariseTtr } from '../stats/time-to-recover.ts';
 import type { CompiledRun } from './compile-run.ts';
 import { nominalNetwork } from './nominal-network.ts';
 import { histogramEdges, histogramCounts } from '../stats/histogram.ts';
+import { exactValue } from '../stats/exact-sum.ts';
+import { LEDGER_ACCOUNTS, type Ledger } from './result.ts';
 import type { Attribution, MakerMetrics, PartialResult, RunResult, StrategyPartial, StrategyResult, TrialOutcomes } from './result.ts';
 import type { CompiledModel } from './compiled-model.ts';
 
@@ -42,6 +44,7 @@ export function summariseRun(scenario: Scenario, run: CompiledRun, merged: Parti
       bands: { fulfilment: bandsFromBins(s.bins, model.periods, run.trials) },
       shortfallHistogram: histogramCounts(o.shortfall, edges),
       attribution: attribution(s, run),
+      ledger: Object.fromEntries(LEDGER_ACCOUNTS.map((a) => [a, exactValue(s.ledger[a]) / run.trials])) as Ledger,
     };
   });
   const frontier = frontierFlags(strategies.map((s) => ({ cost: s.metrics.cost.mean, shortfall: s.metrics.shortfall.mean })));

@@ -5,6 +5,8 @@ import type { Disruption } from './schema.ts';
 import type { ValidationIssue } from './validate.ts';
 
 const OCCURRENCE_RULES = ['start', 'ratePerYear', 'probabilityPerYear', 'correlatedWith'] as const;
+/** More expected new starts of one disruption in one period than any real hazard needs (model.md section 3 faults). */
+export const MAX_EVENTS_PER_PERIOD = 100;
 
 /** Reports occurrence rules, unknown or cyclic correlations, unknown targets and misplaced severity/change/added transit. */
 export function checkDisruptions(index: ScenarioIndex): ValidationIssue[] {
@@ -19,6 +21,15 @@ function checkOne(index: ScenarioIndex, d: Disruption, path: string): Validation
     issues.push({ path, message: `needs one occurrence rule: ${names(OCCURRENCE_RULES)}; none was given` });
   } else if (given.length > 1) {
     issues.push({ path, message: `needs exactly one occurrence rule, but ${names(given, 'and')} were given` });
+  }
+
+  // A Poisson draw takes one uniform by inverse CDF from exp(-rate); far above 100 a period that underflows.
+  const periodsPerYear = index.scenario.periodsPerYear ?? 12;
+  if (d.ratePerYear !== undefined && d.ratePerYear / periodsPerYear > MAX_EVENTS_PER_PERIOD) {
+    issues.push({
+      path: `${path}/ratePerYear`,
+      message: `gives ${+(d.ratePerYear / periodsPerYear).toPrecision(4)} expected events per period; at most ${MAX_EVENTS_PER_PERIOD} per period are allowed (${MAX_EVENTS_PER_PERIOD * periodsPerYear} a year at ${periodsPerYear} periods a year)`,
+    });
   }
 
   if (d.correlatedWith) {

@@ -4,7 +4,9 @@
  */
 import type { Distribution } from '../model/schema.ts';
 import type { Rng } from './rng.ts';
-import { cos, exp, log, pow } from './portable-math.ts';
+import betaQuantile from '@stdlib/stats-base-dists-beta-quantile';
+import { exp, log } from './portable-math.ts';
+import { normalQuantile } from './normal-quantile.ts';
 
 export const enum DistKind {
   Fixed = 0,
@@ -83,29 +85,37 @@ export function distMean(d: CompiledDist): number {
   }
 }
 
-/** Draws one value. Fixed: no uniform; uniform, triangular, exponential, bernoulli, discrete: one; normal and lognormal: two (Box-Muller); PERT: Marsaglia-Tsang gammas, a variable but deterministic number. */
-export function sample(d: CompiledDist, rng: Rng): number {
+/** True when draws of the distribution take a uniform (every kind but fixed takes exactly one). */
+export const takesUniform = (d: CompiledDist): boolean => d.kind !== DistKind.Fixed;
+
+/**
+ * The value a draw gives for the uniform u in [0, 1): the inverse CDF, so that every kind takes exactly one
+ * uniform whatever its parameters (model.md section 3); fixed ignores u. Normal and lognormal through the
+ * normal quantile (AS 241), beta-PERT through stdlib's beta quantile.
+ */
+export function quantile(d: CompiledDist, u: number): number {
   const p = d.p;
   switch (d.kind) {
     case DistKind.Fixed: return p[0];
-    case DistKind.Uniform: return p[0] + (p[1] - p[0]) * rng();
-    case DistKind.Triangular: return triangular(rng(), p[0], p[1], p[2]);
-    case DistKind.Pert: {
-      const x = gamma(rng, p[2]);
-      const y = gamma(rng, p[3]);
-      return p[0] + (p[1] - p[0]) * (x / (x + y));
-    }
-    case DistKind.Normal: return p[0] + p[1] * standardNormal(rng);
-    case DistKind.Lognormal: return exp(p[0] + p[1] * standardNormal(rng));
-    case DistKind.Exponential: return -p[0] * log(1 - rng());
-    case DistKind.Bernoulli: return rng() < p[0] ? 1 : 0;
+    case DistKind.Uniform: return p[0] + (p[1] - p[0]) * u;
+    case DistKind.Triangular: return triangular(u, p[0], p[1], p[2]);
+    case DistKind.Pert: return p[0] + (p[1] - p[0]) * betaQuantile(u, p[2], p[3]);
+    case DistKind.Normal: return p[0] + p[1] * normalQuantile(u);
+    case DistKind.Lognormal: return exp(p[0] + p[1] * normalQuantile(u));
+    case DistKind.Exponential: return -p[0] * log(1 - u);
+    case DistKind.Bernoulli: return u < p[0] ? 1 : 0;
     case DistKind.Discrete: {
-      const u = rng() * p[0];
+      const x = u * p[0];
       const cum = d.cumulative!;
-      for (let i = 0; i < cum.length; i++) if (u < cum[i]) return d.values![i];
+      for (let i = 0; i < cum.length; i++) if (x < cum[i]) return d.values![i];
       return d.values![cum.length - 1];
     }
   }
+}
+
+/** Draws one value from the stream: no uniform for fixed, exactly one for every other kind. */
+export function sample(d: CompiledDist, rng: Rng): number {
+  return d.kind === DistKind.Fixed ? d.p[0] : quantile(d, rng());
 }
 
 /** Inverse CDF of the triangular distribution. */
@@ -114,37 +124,13 @@ export function triangular(u: number, a: number, m: number, c: number): number {
   return u < f ? a + Math.sqrt(u * (c - a) * (m - a)) : c - Math.sqrt((1 - u) * (c - a) * (c - m));
 }
 
-/** Box-Muller, cosine branch only, so every normal takes exactly two uniforms. */
-export function standardNormal(rng: Rng): number {
-  const u1 = rng();
-  const u2 = rng();
-  return Math.sqrt(-2 * log(1 - u1)) * cos(2 * Math.PI * u2);
-}
-
-/** Gamma(shape, 1) by Marsaglia and Tsang (2000); shape < 1 boosted by u^(1/shape). */
-export function gamma(rng: Rng, shape: number): number {
-  if (shape < 1) return gamma(rng, shape + 1) * pow(1 - rng(), 1 / shape);
-  const d = shape - 1 / 3;
-  const c = 1 / Math.sqrt(9 * d);
-  for (;;) {
-    let x: number, v: number;
-    do {
-      x = standardNormal(rng);
-      v = 1 + c * x;
-    } while (v <= 0);
-    v = v * v * v;
-    const u = 1 - rng();
-    if (u < 1 - 0.0331 * x * x * x * x || log(u) < 0.5 * x * x + d * (1 - v + log(v))) return d * v;
-  }
-}
-
-/** Poisson(lambda) by sequential inverse CDF: exactly one uniform per draw. */
-export function poisson(rng: Rng, lambda: number): number {
-  const u = rng();
+/** The Poisson count for the uniform u by sequential inverse CDF (one uniform a draw); expMinusLambda = exp(-lambda). */
+export function poissonCount(u: number, lambda: number, expMinusLambda: number): number {
   if (lambda <= 0) return 0;
-  let p = exp(-lambda);
+  let p = expMinusLambda;
   let f = p;
   let k = 0;
+  // Validation keeps lambda <= 100 a period, so exp(-lambda) never underflows and the sum reaches u.
   while (u > f && k < 10_000) {
     k++;
     p *= lambda / k;
@@ -152,4 +138,9 @@ export function poisson(rng: Rng, lambda: number): number {
     if (p === 0) break;
   }
   return k;
+}
+
+/** Poisson(lambda) from the stream: exactly one uniform per draw. */
+export function poisson(rng: Rng, lambda: number): number {
+  return poissonCount(rng(), lambda, exp(-lambda));
 }

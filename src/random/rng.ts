@@ -1,11 +1,18 @@
-/** The only import of seedrandom: every random draw of a run comes from a generator made here. */
-import seedrandom from 'seedrandom';
+/**
+ * Every random draw of a run comes from a stream made here: seedrandom's alea (model.md section 5), through
+ * the typed-array port in alea.ts, which a test holds to seedrandom's own, draw for draw.
+ */
+import { aleaNext, aleaSeed } from './alea.ts';
 
 /** A source of uniforms in [0, 1). */
 export type Rng = () => number;
 
-/** A generator seeded with a string, e.g. `42:17:disruptions` (model.md section 5); seedrandom's default ARC4. */
-export const createRng = (seed: string): Rng => seedrandom(seed) as Rng;
+/** The stream `seedrandom.alea(seed)` as a function, for draws outside the block loop (and for tests). */
+export function createRng(seed: string): Rng {
+  const state = new Float64Array(4);
+  aleaSeed(state, 0, seed);
+  return () => aleaNext(state, 0);
+}
 
 /** The seed strings of trial i's streams (model.md section 5). */
 export const streamSeed = {

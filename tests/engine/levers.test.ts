@@ -1,30 +1,12 @@
 /** Each lever of model.md section 4 in a hand-computed case, and the lever checks of section 6. */
 import { describe, expect, it } from 'vitest';
-import { compileModel } from '../../src/engine/compile.ts';
-import { createTrialState } from '../../src/engine/trial-state.ts';
-import { createOutcome, createTrace, simulateTrial, type TrialTrace } from '../../src/engine/simulate-trial.ts';
-import type { Lever, Scenario, Strategy } from '../../src/model/schema.ts';
-import { validateScenario } from '../../src/model/validate.ts';
+import type { Lever, Scenario } from '../../src/model/schema.ts';
 import { mineOutage, singleChain } from './builders.ts';
+import { oneTrial } from './one-trial.ts';
 
 const D = 100;
 
-/** Runs trial 0 of the scenario under a strategy made of the given levers; checks the scenario validates first. */
-function trial(scenario: Scenario, levers: Lever[] | null, cost?: Strategy['cost']) {
-  const strategy: Strategy | null = levers ? { id: 'lever-test', levers, ...(cost ? { cost } : {}) } : null;
-  const withStrategy = { ...scenario, strategies: strategy ? [strategy] : [] };
-  const v = validateScenario(withStrategy);
-  if (!v.ok) throw new Error(JSON.stringify(v.issues));
-  const model = compileModel(scenario, strategy);
-  const trace = createTrace(model);
-  const out = createOutcome();
-  simulateTrial(model, createTrialState(model), { seed: 1, trial: 0, trace }, out);
-  const at = (id: string, series: keyof TrialTrace, t: number) => {
-    const i = series.startsWith('maker') ? model.makerPos[model.nodeIds.indexOf(id)] : model.nodeIds.indexOf(id);
-    return trace[series][i * model.periods + t];
-  };
-  return { out, trace, model, at };
-}
+const trial = oneTrial;
 
 describe('stockpile', () => {
   it('at the maker: an outage of d periods loses d x D - S (S < d x D)', () => {

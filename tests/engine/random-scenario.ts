@@ -1,5 +1,5 @@
 /** Random valid scenarios for property tests, built from a seed so that fast-check can replay them. */
-import type { Disruption, Scenario, ScenarioNode } from '../../src/model/schema.ts';
+import type { Disruption, Lever, Scenario, ScenarioNode, Strategy } from '../../src/model/schema.ts';
 
 /** mulberry32: a tiny deterministic generator for building test scenarios (not the engine's). */
 function mulberry32(seed: number): () => number {
@@ -107,4 +107,23 @@ export function randomScenario(seed: number, o: RandomScenarioOptions = {}): Sce
     id: `random-${seed >>> 0}`, name: 'Random scenario', unit: 't', periodsPerYear: ppy, horizonMonths,
     routes: [{ id: 'sea' }], nodes, disruptions,
   };
+}
+
+/**
+ * A random strategy for a random scenario: a stockpile, flexibility at one stage, recycling at a refinery and
+ * substitution at a maker. `inert` sizes every lever to do nothing (0 units, fraction 0, rate 0).
+ */
+export function randomStrategy(seed: number, scenario: Scenario, inert = false): Strategy {
+  const rand = mulberry32(seed ^ 0x5bd1e995);
+  const ids = (stage: ScenarioNode['stage']) => scenario.nodes.filter((n) => n.stage === stage).map((n) => n.id);
+  const makers = ids('manufacturing');
+  const refs = ids('processing');
+  const size = (x: number) => (inert ? 0 : x);
+  const levers: Lever[] = [
+    { stockpile: { nodes: pick(rand, [...makers, ...refs], 1), units: size(50 + 300 * rand()), refillPerMonth: 5 + 30 * rand() } },
+    { flexibility: { stage: rand() < 0.5 ? 'manufacturing' : 'processing', fraction: size(0.2 + 0.8 * rand()), delayMonths: Math.floor(3 * rand()) } },
+    { recycling: { nodes: pick(rand, refs, 1), rate: inert ? 0 : { uniform: [0.05, 0.3] }, lagMonths: Math.floor(6 * rand()), rampMonths: Math.floor(4 * rand()) } },
+    { substitution: { nodes: pick(rand, makers, 1), fraction: size(0.1 + 0.4 * rand()), delayMonths: Math.floor(3 * rand()) } },
+  ];
+  return { id: inert ? 'inert' : 'random-levers', levers };
 }

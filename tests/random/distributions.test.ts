@@ -1,6 +1,6 @@
 /** Each sampler against its closed-form mean (within 4 standard errors) and, where simple, its quantiles. */
 import { describe, expect, it } from 'vitest';
-import { compileDist, distMean, poisson, sample } from '../../src/random/distributions.ts';
+import { compileDist, distMean, poisson, quantile as inverseCdf, sample } from '../../src/random/distributions.ts';
 import { createRng } from '../../src/random/rng.ts';
 import type { Distribution } from '../../src/model/schema.ts';
 
@@ -60,6 +60,35 @@ describe('distributions', () => {
     expect(sample(compileDist(4), rng)).toBe(4);
     expect(rng()).toBe(before);
     expect(quantile(t, 0.5)).toBeGreaterThan(1);
+  });
+
+  it('every kind but fixed takes exactly one uniform, whatever its parameters (inverse CDF)', () => {
+    const kinds: Distribution[] = [
+      ...cases.map(([, d]) => d),
+      { pert: [0, 0.99, 1] }, { pert: [5, 5, 50] }, { normal: [0, 1e6] }, { lognormal: { p5: 1e-6, p95: 1e6 } },
+      { exponential: 1e-9 }, { discrete: [[1, 0], [2, 0], [3, 1]] }, { triangular: [0, 0, 1] },
+    ];
+    for (const d of kinds) {
+      const c = compileDist(d);
+      for (let trial = 0; trial < 50; trial++) {
+        const rng = createRng(`count:${trial}`);
+        const next = createRng(`count:${trial}`);
+        const u = next();
+        expect(sample(c, rng)).toBe(inverseCdf(c, u));
+        expect(rng()).toBe(next());
+      }
+    }
+  });
+
+  it('beta-PERT puts its mode where it should: P(X <= mode) from the beta CDF, 0 and 1 at the ends', () => {
+    const c = compileDist({ pert: [10, 20, 60] });
+    expect(inverseCdf(c, 0)).toBe(10);
+    expect(inverseCdf(c, 1 - 2 ** -53)).toBeLessThanOrEqual(60);
+    const x = draws({ pert: [10, 20, 60] }, 'mode');
+    // alpha = 1 + 4 x 10/50 = 1.8, beta = 3.2: the mode of Beta(1.8, 3.2) is 0.8/3 = 0.2667 -> 23.3
+    const below = x.filter((v) => v <= 23.333333).length / N;
+    expect(below).toBeGreaterThan(0.3);
+    expect(below).toBeLessThan(0.5);
   });
 
   it('the same stream gives the same value', () => {
