@@ -5,7 +5,7 @@ export default defineConfig({
   // Pre-bundled when the dev server starts, not when the page first asks for them: a dependency found
   // late makes Vite reload the page, which would restart a run (and upset the end-to-end tests).
   optimizeDeps: {
-    include: ['@noble/hashes/sha256', '@noble/hashes/utils', '@sinclair/typebox', 'ajv', 'canonicalize', 'comlink', 'd3', 'd3-sankey', 'mathjs', 'rfc6902', '@stdlib/stats-base-dists-beta-quantile', '@stdlib/math-base-special-exp', '@stdlib/math-base-special-ln', '@stdlib/math-base-special-pow'],
+    include: ['@noble/hashes/sha256', '@noble/hashes/utils', '@sinclair/typebox', 'ajv', 'canonicalize', 'comlink', 'd3', 'd3-sankey', 'mathjs', 'rfc6902', 'topojson-client', '@stdlib/stats-base-dists-beta-quantile', '@stdlib/math-base-special-exp', '@stdlib/math-base-special-ln', '@stdlib/math-base-special-pow'],
   },
   build: {
     // The validator (Ajv, mathjs) and the engine make one large chunk; that is expected, not a warning.

@@ -1,5 +1,5 @@
 /**
- * The five charts, each in its own panel under its title, drawn from chartData(result, scenario); an
+ * The charts, each in its own panel under its title, drawn from chartData(result, scenario); an
  * update replaces each chart's SVG. The charts put a <title> on every mark, which the browser shows on
  * hover; each SVG is an image named by its title and one-line reading, and its data is a table one
  * click away (data-table.ts), drawn only while open.
@@ -8,6 +8,8 @@ import { CHART_NAMES, CHART_TITLES, CHARTS, type ChartName } from '../charts/ind
 import type { RunResult } from '../engine/result.ts';
 import type { Scenario } from '../model/schema.ts';
 import { exportChartCsv } from '../export/chart-csv.ts';
+import { pickStage } from '../charts/world-map-data.ts';
+import type { ChainStage, WorldMapData } from '../charts/data-types.ts';
 import { chartData } from '../report/chart-data.ts';
 import { csvTable } from './data-table.ts';
 import { el, replaceChildren } from './dom.ts';
@@ -17,6 +19,14 @@ function pickerOptions(select: HTMLSelectElement, result: RunResult): void {
   const chosen = select.value;
   replaceChildren(select, ...result.strategies.map((s) => el('option', { value: s.id }, s.name)));
   select.value = result.strategies.some((s) => s.id === chosen) ? chosen : result.strategies[0]?.id ?? '';
+}
+
+/** The map's stages as options, keeping the one chosen when the new data still has it, else the map's default. */
+function stageOptions(select: HTMLSelectElement, data: WorldMapData): void {
+  const chosen = select.value as ChainStage;
+  const label = (stage: string) => `${stage.charAt(0).toUpperCase()}${stage.slice(1)}`;
+  replaceChildren(select, ...data.stages.map((s) => el('option', { value: s.stage }, label(s.stage))));
+  select.value = pickStage(data, chosen || undefined) ?? '';
 }
 
 export interface ChartsPanel {
@@ -39,18 +49,26 @@ export function createChartsPanel(options: ChartsPanelOptions = {}): ChartsPanel
   // The attribution chart shows one strategy at a time: the user picks which (the baseline first).
   const attributionPicker = el('select', { 'aria-label': 'Strategy whose shortfall is broken down' });
   attributionPicker.addEventListener('change', () => draw(['attribution']));
+  // The map shades one stage at a time: the most concentrated first, then the user's choice.
+  const stagePicker = el('select', { 'aria-label': 'Stage whose capacity shades the map' });
+  stagePicker.addEventListener('change', () => draw(['worldMap']));
   const element = el(
     'section',
     { class: 'charts', 'aria-label': 'Charts' },
     ...CHART_NAMES.map((name) => {
       const slot = el('div', { class: 'chart-slot', 'data-chart-slot': name }, el('p', { class: 'notice' }, 'Waiting for the first results…'));
       slots.set(name, slot);
-      const control = name === 'attribution' ? el('label', { class: 'chart-control' }, 'Strategy ', attributionPicker) : null;
+      const control =
+        name === 'attribution'
+          ? el('label', { class: 'chart-control' }, 'Strategy ', attributionPicker)
+          : name === 'worldMap'
+            ? el('label', { class: 'chart-control' }, 'Stage ', stagePicker)
+            : null;
       const toolbar = options.toolbar?.(name) ?? null;
       const table = el('details', { class: 'chart-table', 'data-chart-table': name }, el('summary', {}, 'Data table'), el('div', { class: 'table-scroll', tabindex: 0, role: 'region', 'aria-label': `${CHART_TITLES[name]}: data table` }));
       table.addEventListener('toggle', () => drawTable(name));
       tables.set(name, table);
-      return el('figure', { class: 'panel chart-panel', 'data-chart-panel': name }, el('h2', { class: 'chart-heading' }, CHART_TITLES[name]), control, slot, table, toolbar);
+      return el('figure', { class: 'panel chart-panel', id: `chart-${name}`, 'data-chart-panel': name }, el('h2', { class: 'chart-heading' }, CHART_TITLES[name]), control, slot, table, toolbar);
     }),
   );
   let last: { result: RunResult; scenario: Scenario } | null = null;
@@ -71,7 +89,8 @@ export function createChartsPanel(options: ChartsPanelOptions = {}): ChartsPanel
       try {
         // The chart map's entries are typed per name; one name at a time is what this loop can state.
         const render = CHARTS[name] as (d: unknown, o: object) => SVGSVGElement;
-        replaceChildren(slot, render(data[name], { document, width, strategy: attributionPicker.value || undefined }));
+        const options = { document, width, strategy: attributionPicker.value || undefined, stage: (stagePicker.value || undefined) as ChainStage | undefined };
+        replaceChildren(slot, render(data[name], options));
         slot.parentElement!.classList.add('has-chart');
       } catch (error) {
         slot.parentElement!.classList.remove('has-chart');
@@ -95,6 +114,7 @@ export function createChartsPanel(options: ChartsPanelOptions = {}): ChartsPanel
     show(result, scenario) {
       last = result && scenario ? { result, scenario } : null;
       if (result) pickerOptions(attributionPicker, result);
+      if (result && scenario) stageOptions(stagePicker, chartData(result, scenario).worldMap);
       lastWidth = element.clientWidth;
       draw();
       CHART_NAMES.forEach(drawTable);

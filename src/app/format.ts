@@ -13,11 +13,6 @@ export function withInterval(mean: number, ci: [number, number], digits: number)
   return `${fixed(mean, digits)} [${fixed(ci[0], digits)}, ${fixed(ci[1], digits)}]`;
 }
 
-/** An amount of money, whole units. */
-export function money(x: number | null | undefined): string {
-  return fixed(x, 0);
-}
-
 /** A probability as a percentage: 0.285 → "28.5%". */
 export function probability(p: number): string {
   return Number.isFinite(p) ? `${fixed(100 * p, 1)}%` : DASH;

@@ -15,6 +15,7 @@ import { draftFromText, draftWithValue, type Draft } from './draft.ts';
 import { createEditorForm } from './editor-form.ts';
 import { count, duration } from './format.ts';
 import { createHeader } from './header.ts';
+import { createHeadlinePanel } from './headline-panel.ts';
 import { createImportExport } from './import-export.ts';
 import { placeIssues } from './issue-placement.ts';
 import { createJsonView } from './json-view.ts';
@@ -75,6 +76,7 @@ const importExport = createImportExport({ importText, exportFile });
 const banner = createStatusBanner();
 const progress = createProgress(cancel);
 const caption = createResultsCaption();
+const headlinePanel = createHeadlinePanel();
 const metrics = createMetricsTable();
 // Downloads use what is on screen: the last results, with the scenario they came from.
 const exportContext = (): ExportContext => (shown ? { result: shown.result, scenario: shown.scenario } : null);
@@ -101,6 +103,7 @@ document.getElementById('app')!.replaceChildren(
       banner.element,
       progress.element,
       el('div', { class: 'results-head' }, caption.element, reportButton(exportContext)),
+      headlinePanel.element,
       metrics.element,
       charts.element,
       sources.element,
@@ -280,6 +283,7 @@ function cancel(): void {
 function showResults(next: Shown): void {
   shown = next;
   caption.show(next.result, next.name, next.trialsTotal, next.complete);
+  headlinePanel.show(next.result, next.scenario, next.complete);
   metrics.show(next.result);
   charts.show(next.result, next.scenario);
   recordShown(next.result, next.scenario);

@@ -5,7 +5,8 @@
  */
 import type { RunResult, StrategyResult } from '../engine/result.ts';
 import { el, replaceChildren } from './dom.ts';
-import { fixed, money, probability, withInterval } from './format.ts';
+import { millions, moneyTotal, perUnitNumber, perUnitUnit, totalUnit } from '../charts/money.ts';
+import { fixed, probability, withInterval } from './format.ts';
 
 interface Column {
   title: string;
@@ -34,8 +35,8 @@ export function createMetricsTable(): MetricsTable {
         el('h2', {}, 'Shortfall by strategy'),
         table(result.strategies, shortfallColumns(), 'metrics-shortfall'),
         others.length > 0 && el('h2', {}, 'Each strategy against the baseline, trial by trial'),
-        others.length > 0 && table(others, comparisonColumns(result.unit), 'metrics-comparison'),
-        others.length > 0 && el('p', { class: 'table-note' }, `Negative changes are shortfall avoided. Baseline mean cost ${money(result.strategies[0].metrics.cost.mean)}.`),
+        others.length > 0 && table(others, comparisonColumns(result.unit, result.currency), 'metrics-comparison'),
+        others.length > 0 && el('p', { class: 'table-note' }, `Negative changes are shortfall avoided. Costs are per trial over the whole horizon, undiscounted; baseline mean cost ${moneyTotal(result.strategies[0].metrics.cost.mean, result.currency)}.`),
         el('h2', {}, "Each maker's own shortfall (% of its demand, 95% interval)"),
         makerTable(result),
       );
@@ -58,14 +59,20 @@ function shortfallColumns(): Column[] {
   ];
 }
 
-function comparisonColumns(unit: string): Column[] {
+function comparisonColumns(unit: string, currency: string): Column[] {
   const vs = (s: StrategyResult) => s.vsBaseline!;
   return [
     { title: `Change in shortfall (${unit}) [95% interval]`, metric: 'vsBaseline.shortfall.mean', value: (s) => vs(s).shortfall.mean, text: (s) => withInterval(vs(s).shortfall.mean, vs(s).shortfall.ci95, 1) },
     { title: 'Change (points of %) [95% interval]', metric: 'vsBaseline.shortfallPct.mean', value: (s) => vs(s).shortfallPct.mean, text: (s) => withInterval(vs(s).shortfallPct.mean, vs(s).shortfallPct.ci95, 2) },
     { title: 'P(better)', metric: 'vsBaseline.probBetter', value: (s) => vs(s).probBetter, text: (s) => probability(vs(s).probBetter), help: 'share of trials in which the strategy has less shortfall than the baseline' },
-    { title: 'Mean cost', metric: 'cost.mean', value: (s) => s.metrics.cost.mean, text: (s) => money(s.metrics.cost.mean) },
-    { title: `Cost per ${unit} avoided`, metric: 'vsBaseline.costPerUnitAvoided', value: (s) => vs(s).costPerUnitAvoided, text: (s) => money(vs(s).costPerUnitAvoided) },
+    { title: `Mean cost (${totalUnit(currency)})`, metric: 'cost.mean', value: (s) => s.metrics.cost.mean, text: (s) => millions(s.metrics.cost.mean), help: 'per trial over the whole horizon, undiscounted, in millions' },
+    {
+      title: `Cost per ${unit} avoided (${perUnitUnit(currency, unit)})`,
+      metric: 'vsBaseline.costPerUnitAvoided',
+      value: (s) => vs(s).costPerUnitAvoided,
+      text: (s) => perUnitNumber(vs(s).costPerUnitAvoided),
+      help: "the extra mean cost over the baseline's, per unit of shortfall avoided",
+    },
     { title: 'On the frontier', metric: 'vsBaseline.onFrontier', value: (s) => Number(vs(s).onFrontier), text: (s) => (vs(s).onFrontier ? 'yes' : 'no'), help: 'no other strategy is both cheaper and more resilient' },
   ];
 }

@@ -6,11 +6,13 @@
 import { curveStepAfter, line, scaleLinear, symbol as d3symbol } from 'd3';
 import type { ChartOptions } from './types.ts';
 import type { ComparisonData, ComparisonPoint } from './data-types.ts';
-import { createFrame, hover, LABEL_SIZE, PAD, type G } from './frame.ts';
-import { legend, type LegendItem } from './legend.ts';
+import { createFrame, frameTop, hover, LABEL_SIZE, PAD, type G } from './frame.ts';
+import { legend, legendHeight, type LegendItem } from './legend.ts';
 import { gridX, gridY, xAxis, yAxis, type Linear } from './axes.ts';
 import { INK, strategyColour, strategySymbol, strategySymbolName } from './palette.ts';
-import { formatMoney, formatUnits, textWidth, truncate, withUnit } from './format.ts';
+import { formatUnits, textWidth, truncate, withUnit, wrapText } from './format.ts';
+import { placeLabel, pointBox, polylineBoxes, type Box as LabelBox, type Place } from './label-placement.ts';
+import { moneyTotal, totalUnit } from './money.ts';
 
 export type ComparisonOptions = ChartOptions;
 
@@ -36,9 +38,15 @@ interface Indexed {
 /** Paired shortfall differences with 95% intervals, and cost against shortfall avoided with the frontier. */
 export function comparisonChart(data: ComparisonData, options: ComparisonOptions = {}): SVGSVGElement {
   const points = data.strategies.map((point, index) => ({ point, index }));
-  const frame = createFrame(options, { name: 'comparison', width: 720, height: 400, title: COMPARISON_TITLE, reading: comparisonReading(data) });
+  const width = options.width ?? 720;
+  const reading = options.reading ?? comparisonReading(data);
+  const split = PAD + Math.round((width - 2 * PAD) * 0.42);
+  // Tall enough that every strategy's row has room for its wrapped name above its whisker.
+  const rows = points.filter((p) => !p.point.baseline).map((p) => wrapText(p.point.name, split - PAD, LABEL_SIZE).length);
+  const rowNeed = 30 + (LABEL_SIZE + 2) * Math.max(1, ...rows);
+  const height = Math.max(400, Math.ceil(frameTop(width, reading) + legendHeight(legendItems(points), width) + PANEL_HEAD + rows.length * rowNeed + BOTTOM));
+  const frame = createFrame({ ...options, reading }, { name: 'comparison', width, height, title: COMPARISON_TITLE, reading });
   const top = legend(frame.svg, legendItems(points), frame.top, frame.width) + PANEL_HEAD;
-  const split = PAD + Math.round((frame.width - 2 * PAD) * 0.42);
   const g = frame.svg.append('g').attr('class', 'plot');
   differencePanel(g, data, points.filter((p) => !p.point.baseline), { left: PAD, right: split, top, bottom: frame.height - BOTTOM });
   costPanel(g, data, points, { left: split + GAP, right: frame.width - PAD - 6, top, bottom: frame.height - BOTTOM });
@@ -88,9 +96,16 @@ function differenceScale(points: Indexed[], box: Box): Linear {
 function differenceRow(p: G, data: ComparisonData, { point, index }: Indexed, x: Linear, y0: number, height: number, box: Box): void {
   const d = point.difference;
   if (!d) return;
-  const y = y0 + Math.min(height * 0.62, 30);
-  p.append('text').attr('class', 'row-label').attr('data-series', point.id).attr('x', box.left).attr('y', y - 10)
-    .attr('fill', INK).text(truncate(point.name, box.right - box.left, LABEL_SIZE));
+  // the name wraps over as many lines as the row has room for above its whisker
+  const lineHeight = LABEL_SIZE + 2;
+  const room = Math.max(1, Math.floor((height - 16) / lineHeight));
+  const lines = wrapText(point.name, box.right - box.left, LABEL_SIZE);
+  const shown = lines.length <= room ? lines : [...lines.slice(0, room - 1), truncate(lines.slice(room - 1).join(' '), box.right - box.left, LABEL_SIZE)];
+  const y = y0 + Math.min(height - 8, 12 + shown.length * lineHeight);
+  const label = p.append('text').attr('class', 'row-label').attr('data-series', point.id).attr('x', box.left).attr('y', y - 10 - (shown.length - 1) * lineHeight)
+    .attr('fill', INK);
+  shown.forEach((line, i) => label.append('tspan').attr('x', box.left).attr('dy', i === 0 ? 0 : lineHeight).text(line));
+  if (shown.length < lines.length || shown.some((l, i) => l !== lines[i])) label.append('title').text(point.name);
   const [lo, hi] = [x(d.lo), x(d.hi)];
   const whisker = p.append('path').attr('class', 'mark whisker').attr('data-series', point.id)
     .attr('d', `M${lo},${y}H${hi}M${lo},${y - 4}V${y + 4}M${hi},${y - 4}V${y + 4}`)
@@ -115,7 +130,8 @@ function differenceRow(p: G, data: ComparisonData, { point, index }: Indexed, x:
 function costPanel(g: G, data: ComparisonData, points: Indexed[], box: Box): void {
   const p = g.append('g').attr('class', 'panel panel-cost');
   panelTitle(p, { ...box, left: box.left - GAP + 16 }, '(b) Cost against shortfall avoided');
-  const costs = points.map(({ point }) => point.meanCost);
+  // the axis runs in millions of the currency, which its label says
+  const costs = points.map(({ point }) => point.meanCost / 1e6);
   const avoided = points.map(({ point }) => point.avoided);
   const [c0, c1] = padDomain(Math.min(...costs), Math.max(...costs));
   // costs are never negative, so the padding never reaches below zero
@@ -123,93 +139,87 @@ function costPanel(g: G, data: ComparisonData, points: Indexed[], box: Box): voi
   const y = scaleLinear().domain(padDomain(Math.min(0, ...avoided), Math.max(0, ...avoided))).nice(4).range([box.bottom, box.top]);
   gridY(p, y, box.left, box.right, 4);
   zeroLine(p, y(0), box.left, box.right);
-  frontier(p, data, points, x, y);
+  const line = frontier(p, data, points, x, y);
   for (const pt of points) costPoint(p, data, pt, x, y);
-  pointLabels(p, points, x, y, box);
-  xAxis(p, x, box.bottom, { label: `Mean cost (${data.currency})`, ticks: 4, format: (v) => formatMoney(v) });
+  pointLabels(p, points, x, y, box, line);
+  xAxis(p, x, box.bottom, { label: `Mean cost (${totalUnit(data.currency)})`, ticks: 4, format: (v) => v.toLocaleString('en-US') });
   yAxis(p, y, box.left, { label: `Shortfall avoided (${data.unit})`, ticks: 4, format: formatUnits, labelRaise: 10 });
   p.select('.axis-y .axis-label').attr('x', -GAP + 16);
 }
 
-function frontier(p: G, data: ComparisonData, points: Indexed[], x: Linear, y: Linear): void {
+/** Draws the frontier as a step line and returns its vertices (none when no strategy is on it). */
+function frontier(p: G, data: ComparisonData, points: Indexed[], x: Linear, y: Linear): [number, number][] {
   const on = points.filter(({ point }) => point.onFrontier).sort((a, b) => a.point.meanCost - b.point.meanCost);
-  if (on.length === 0) return;
+  if (on.length === 0) return [];
   // A step: spending up to the next frontier cost buys no more than the cheaper frontier strategy does.
   // past the dearest frontier strategy, more money buys nothing more: the step runs on to the edge
-  const steps: [number, number][] = on.map(({ point }) => [x(point.meanCost), y(point.avoided)]);
+  const steps: [number, number][] = on.map(({ point }) => [x(point.meanCost / 1e6), y(point.avoided)]);
   steps.push([x.range()[1], steps[steps.length - 1][1]]);
   const path = p.append('path').attr('class', 'mark frontier')
     .attr('d', line().curve(curveStepAfter)(steps) ?? '')
     .attr('fill', 'none').attr('stroke', INK).attr('stroke-width', 1.25).attr('stroke-dasharray', '5 3');
-  const rows = on.map(({ point }) => `${point.name}: ${formatMoney(point.meanCost, data.currency)}, avoids ${withUnit(point.avoided, data.unit)}`);
+  const rows = on.map(({ point }) => `${point.name}: ${moneyTotal(point.meanCost, data.currency)}, avoids ${withUnit(point.avoided, data.unit)}`);
   hover(path, () => ['Frontier: no other strategy is both cheaper and better', ...rows].join('\n'));
+  return stepVertices(steps);
+}
+
+/** The corners a step-after line passes through: each point, then the corner at the next point's x. */
+export function stepVertices(points: [number, number][]): [number, number][] {
+  const out: [number, number][] = [];
+  points.forEach(([px, py], i) => {
+    if (i > 0) out.push([px, points[i - 1][1]]);
+    out.push([px, py]);
+  });
+  return out;
 }
 
 function costPoint(p: G, data: ComparisonData, { point, index }: Indexed, x: Linear, y: Linear): void {
-  const mark = symbolMark(p, index, x(point.meanCost), y(point.avoided)).attr('class', 'mark cost-point').attr('data-series', point.id)
+  const mark = symbolMark(p, index, x(point.meanCost / 1e6), y(point.avoided)).attr('class', 'mark cost-point').attr('data-series', point.id)
     .attr('data-frontier', String(point.onFrontier));
-  hover(mark, () => `${point.name}: mean cost ${formatMoney(point.meanCost, data.currency)}, shortfall avoided ${withUnit(point.avoided, data.unit)}${point.onFrontier ? ' (on the frontier)' : ''}`);
-}
-
-interface LabelBox {
-  x0: number;
-  x1: number;
-  y0: number;
-  y1: number;
+  hover(mark, () => `${point.name}: mean cost ${moneyTotal(point.meanCost, data.currency)}, shortfall avoided ${withUnit(point.avoided, data.unit)}${point.onFrontier ? ' (on the frontier)' : ''}`);
 }
 
 const LABEL_FONT = LABEL_SIZE - 1;
+const LABEL_LINE = LABEL_FONT + 2;
 
 /**
- * Names every point: each label takes the first place around its point that overlaps no label or
- * point, cutting the name shorter when no place fits it whole.
+ * Names every point: each label takes the first place around its point that covers no other label,
+ * point or stretch of the frontier line; a long name wraps onto more lines (narrower and narrower)
+ * before it would cover anything, and is never cut.
  */
-function pointLabels(p: G, points: Indexed[], x: Linear, y: Linear, box: Box): void {
-  const taken: LabelBox[] = points.map(({ point }) => around(x(point.meanCost), y(point.avoided), 6));
+function pointLabels(p: G, points: Indexed[], x: Linear, y: Linear, box: Box, frontierLine: [number, number][]): void {
+  const taken: LabelBox[] = [...points.map(({ point }) => pointBox(x(point.meanCost / 1e6), y(point.avoided), 6)), ...polylineBoxes(frontierLine, 2)];
+  const bounds: LabelBox = { x0: box.left - 40, x1: box.right + PAD - 2, y0: box.top - PANEL_HEAD + 14, y1: box.bottom - 2 };
   const panelWidth = box.right - box.left;
   for (const { point } of points) {
-    const cx = x(point.meanCost);
+    const cx = x(point.meanCost / 1e6);
     const cy = y(point.avoided);
-    const boxOf = (text: string, pl: Place) => labelBox(cx + pl.dx, cy + pl.dy, textWidth(text, LABEL_FONT), pl.anchor);
-    const inside = (b: LabelBox) => b.x0 >= box.left - 40 && b.x1 <= box.right + PAD - 2;
-    const texts = [0.75, 0.5, 0.3].map((f) => truncate(point.name, Math.max(60, panelWidth * f), LABEL_FONT));
-    let chosen: { text: string; place: Place } | null = null;
-    for (const text of texts) {
-      const place = PLACES.find((pl) => inside(boxOf(text, pl)) && !taken.some((t) => overlaps(t, boxOf(text, pl))));
-      if (place) {
-        chosen = { text, place };
-        break;
-      }
-    }
-    const short = texts[texts.length - 1];
-    chosen ??= { text: short, place: PLACES.find((pl) => inside(boxOf(short, pl))) ?? PLACES[0] };
-    taken.push(boxOf(chosen.text, chosen.place));
-    p.append('text').attr('class', 'point-label').attr('data-series', point.id)
-      .attr('x', cx + chosen.place.dx).attr('y', cy + chosen.place.dy).attr('text-anchor', chosen.place.anchor)
-      .attr('font-size', LABEL_FONT).attr('fill', INK).text(chosen.text);
+    const variants = labelVariants(point.name, panelWidth);
+    const placed = placeLabel({ x: cx, y: cy, variants, places: PLACES, fontSize: LABEL_FONT, lineHeight: LABEL_LINE }, taken, bounds);
+    taken.push(placed.box);
+    const text = p.append('text').attr('class', 'point-label').attr('data-series', point.id)
+      .attr('x', placed.x).attr('y', placed.y).attr('text-anchor', placed.place.anchor)
+      .attr('font-size', LABEL_FONT).attr('fill', INK);
+    placed.lines.forEach((line, i) => text.append('tspan').attr('x', placed.x).attr('dy', i === 0 ? 0 : LABEL_LINE).text(line));
   }
 }
 
-interface Place {
-  dx: number;
-  dy: number;
-  anchor: 'start' | 'end';
+/** A name on one line, then wrapped to narrower widths: the wordings a label tries, widest first. */
+export function labelVariants(name: string, panelWidth: number): string[][] {
+  const variants = [[name], ...[0.5, 0.35, 0.25].map((f) => wrapText(name, Math.max(60, panelWidth * f), LABEL_FONT))];
+  return variants.filter((v, i) => variants.findIndex((w) => w.join('\n') === v.join('\n')) === i);
 }
 
-// Right of the point first, then left; each side above, below, then a line further out.
-const PLACES: Place[] = [-6, 14, -18, 26].flatMap((dy) => [
-  { dx: 8, dy, anchor: 'start' as const },
-  { dx: -8, dy, anchor: 'end' as const },
-]).sort((a, b) => Math.abs(a.dy + 2) - Math.abs(b.dy + 2) || b.dx - a.dx);
-
-const around = (x: number, y: number, r: number): LabelBox => ({ x0: x - r, x1: x + r, y0: y - r, y1: y + r });
-
-function labelBox(x: number, baseline: number, w: number, anchor: 'start' | 'end'): LabelBox {
-  const x0 = anchor === 'start' ? x : x - w;
-  return { x0, x1: x0 + w, y0: baseline - LABEL_FONT, y1: baseline + 3 };
-}
-
-const overlaps = (a: LabelBox, b: LabelBox): boolean => a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1;
+// Right of the point first, then left; each side above, below, then a line further out; then
+// centred above and below, which a label squeezed between its neighbours may need.
+const PLACES: Place[] = [
+  ...[-6, 14, -18, 26].flatMap((dy) => [
+    { dx: 8, dy, anchor: 'start' as const, grow: dy < 0 ? ('up' as const) : ('down' as const) },
+    { dx: -8, dy, anchor: 'end' as const, grow: dy < 0 ? ('up' as const) : ('down' as const) },
+  ]).sort((a, b) => Math.abs(a.dy + 2) - Math.abs(b.dy + 2) || b.dx - a.dx),
+  { dx: 0, dy: -12, anchor: 'middle', grow: 'up' },
+  { dx: 0, dy: 20, anchor: 'middle' },
+];
 
 // ---- shared bits ------------------------------------------------------------------------------------
 

@@ -167,9 +167,62 @@ export interface AttributionData {
   strategies: AttributionSeries[];
 }
 
+// ---- world map -------------------------------------------------------------------------------
+
+/** One country's capacity at one stage (units per year). */
+export interface MapCapacity {
+  /** ISO 3166 alpha-2; XX for rest of world, EU for the European Union as one maker */
+  country: string;
+  capacity: number;
+}
+
+/** The capacity by country at one stage of the chain. */
+export interface MapStage {
+  stage: ChainStage;
+  countries: MapCapacity[];
+}
+
+/**
+ * A flow of material from one country to another, units per year. Plain country pairs, so that any
+ * source of flows (the first-year network today, per-period flow series later) can feed the map; a
+ * pair may come more than once, e.g. by two routes. `from === to` is a domestic flow (no arc).
+ */
+export interface CountryFlow {
+  from: string;
+  to: string;
+  value: number;
+  /** the shipping route's id when the flow goes by a named route */
+  route?: string;
+  /** the stage the material leaves (extraction: ore or concentrate; processing: refined material) */
+  stage?: ChainStage;
+}
+
+/** What one disruption hits, as the map can show it: countries (outlined) and routes (their chokepoints outlined). */
+export interface MapTarget {
+  /** the disruption's id and name */
+  id: string;
+  name: string;
+  countries: string[];
+  routes: string[];
+  /** 'supply' for outages, export limits and routes; 'demand' for a demand shock at the makers */
+  kind: 'supply' | 'demand';
+}
+
+export interface WorldMapData {
+  unit: string;
+  stages: MapStage[];
+  flows: CountryFlow[];
+  /** what the flows are, for the reading: "first-year flows of the undisrupted baseline" */
+  flowsAre: string;
+  /** the scenario's named routes */
+  routes: { id: string; name: string }[];
+  targets: MapTarget[];
+}
+
 /** The data of every chart, by chart name (the shape chartData returns). */
 export interface ChartDataMap {
   valueChain: ValueChainData;
+  worldMap: WorldMapData;
   fulfilment: FulfilmentData;
   shortfall: ShortfallData;
   comparison: ComparisonData;

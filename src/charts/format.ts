@@ -44,21 +44,47 @@ export function truncate(text: string, maxWidth: number, fontSize: number): stri
   return text.length <= max ? text : `${text.slice(0, Math.max(1, max - 1)).trimEnd()}…`;
 }
 
-/** Breaks text into at most maxLines lines of maxWidth pixels, the last cut with an ellipsis if needed. */
-export function wrapLines(text: string, maxWidth: number, fontSize: number, maxLines: number): string[] {
+/**
+ * Breaks text into lines of at most maxWidth pixels without losing a character: at spaces, and inside a
+ * word only when the word alone is longer than a line (a long id such as "eu-stockpile-and-refinery").
+ */
+export function wrapText(text: string, maxWidth: number, fontSize: number): string[] {
   const max = Math.max(1, Math.floor(maxWidth / (fontSize * CHAR_WIDTH)));
   const lines: string[] = [];
   let line = '';
-  for (const word of text.split(/\s+/).filter(Boolean)) {
-    const next = line ? `${line} ${word}` : word;
-    if (next.length <= max || !line) line = next;
-    else {
-      lines.push(line);
-      line = word;
+  for (const whole of text.split(/\s+/).filter(Boolean)) {
+    // a word longer than a line is cut into line-sized pieces, after hyphens where it has them
+    const pieces = whole.length <= max ? [whole] : splitWord(whole, max);
+    for (const word of pieces) {
+      const next = line ? `${line} ${word}` : word;
+      if (next.length <= max || !line) line = next;
+      else {
+        lines.push(line);
+        line = word;
+      }
     }
   }
   if (line) lines.push(line);
-  if (lines.length <= maxLines) return lines.map((l) => truncate(l, maxWidth, fontSize));
+  return lines;
+}
+
+function splitWord(word: string, max: number): string[] {
+  const pieces: string[] = [];
+  let rest = word;
+  while (rest.length > max) {
+    const hyphen = rest.lastIndexOf('-', max - 1);
+    const cut = hyphen > 0 ? hyphen + 1 : max;
+    pieces.push(rest.slice(0, cut));
+    rest = rest.slice(cut);
+  }
+  if (rest) pieces.push(rest);
+  return pieces;
+}
+
+/** Breaks text into at most maxLines lines of maxWidth pixels, the last cut with an ellipsis if needed. */
+export function wrapLines(text: string, maxWidth: number, fontSize: number, maxLines: number): string[] {
+  const lines = wrapText(text, maxWidth, fontSize);
+  if (lines.length <= maxLines) return lines;
   const kept = lines.slice(0, maxLines - 1);
   // the rest is longer than one line, so truncate ends it with an ellipsis
   kept.push(truncate(lines.slice(maxLines - 1).join(' '), maxWidth, fontSize));

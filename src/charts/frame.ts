@@ -73,7 +73,16 @@ export function createFrame(options: ChartOptions, defaults: FrameDefaults): Fra
   return { svg, width, height, top: header(svg, width, title, reading) };
 }
 
-/** Draws the title and the reading (at most two lines) and returns the y below them. */
+// A reading that names long strategies may need a third line; past that it is cut (the full text is in its hover).
+const READING_LINES = 3;
+
+/** The y below the title and reading of a chart of this width: where createFrame's `top` will be. */
+export function frameTop(width: number, reading: string): number {
+  const lines = wrapLines(reading, width - 2 * PAD, READING_SIZE, READING_LINES).length;
+  return PAD + TITLE_SIZE + 6 + READING_SIZE + (lines - 1) * READING_SIZE * 1.3 + 10;
+}
+
+/** Draws the title and the reading (at most three lines) and returns the y below them. */
 function header(svg: Svg, width: number, title: string, reading: string): number {
   const g = svg.append('g').attr('class', 'header');
   g.append('text')
@@ -84,7 +93,7 @@ function header(svg: Svg, width: number, title: string, reading: string): number
     .attr('font-weight', 'bold')
     .attr('fill', INK)
     .text(title);
-  const lines = wrapLines(reading, width - 2 * PAD, READING_SIZE, 2);
+  const lines = wrapLines(reading, width - 2 * PAD, READING_SIZE, READING_LINES);
   const text = g
     .append('text')
     .attr('class', 'chart-reading')
@@ -94,7 +103,7 @@ function header(svg: Svg, width: number, title: string, reading: string): number
     .attr('fill', INK_SOFT);
   lines.forEach((line, i) => text.append('tspan').attr('x', PAD).attr('dy', i === 0 ? 0 : READING_SIZE * 1.3).text(line));
   text.append('title').text(reading);
-  return PAD + TITLE_SIZE + 6 + READING_SIZE + (lines.length - 1) * READING_SIZE * 1.3 + 10;
+  return frameTop(width, reading);
 }
 
 /** Appends a <title> child (the hover tooltip, kept in exported files) to every element of the selection. */

@@ -15,8 +15,9 @@ import { selectStrategies, type Indexed, type StrategySelection } from './select
 
 export interface FulfilmentOptions extends ChartOptions, StrategySelection {
   /**
-   * The bottom of the y axis in percent: 0 by default (the full 0-100 scale, which never
-   * exaggerates a dip), or 'auto' to zoom to the lowest P5 drawn, rounded down to a multiple of 10.
+   * The bottom of the y axis in percent: 'auto' by default, which zooms to the lowest P5 drawn (bands
+   * that live in 85-100% are unreadable on a 0-100 scale) and marks the cut with an axis break and
+   * says so in the axis label; a number fixes it (0 for the full scale).
    */
   yMin?: number | 'auto';
 }
@@ -47,22 +48,43 @@ export function fulfilmentChart(data: FulfilmentData, options: FulfilmentOptions
     x: scaleLinear().domain([0, Math.max(data.horizonMonths, 1e-9)]).range([MARGIN.left, frame.width - MARGIN.right]),
     y: scaleLinear().domain([yFloor(series, options.yMin), 100]).range([frame.height - MARGIN.bottom, top]).clamp(true),
   };
+  const floor = plot.y.domain()[0];
+  // on a cut axis the ticks fall on the floor's own step, so that the lowest tick names where the axis starts
+  const ticks = floor > 0 ? Math.round((100 - floor) / (100 - floor > 20 ? 10 : 5)) : 5;
   const g = frame.svg.append('g').attr('class', 'plot');
-  gridY(g, plot.y, plot.left, plot.right, 5);
+  gridY(g, plot.y, plot.left, plot.right, ticks);
   drawWindows(g, data.windows, plot, data.horizonMonths);
   for (const s of series) drawSeries(g, s, plot, data.periodMonths);
   drawHoverStrips(g, series, plot, data.periodMonths);
   xAxis(g, plot.x, plot.bottom, { label: 'Month', ticks: 10 });
-  yAxis(g, plot.y, plot.left, { label: 'Chain fulfilment (%)', ticks: 5 });
+  yAxis(g, plot.y, plot.left, { label: floor > 0 ? `Chain fulfilment (%), axis starts at ${floor}%, not 0` : 'Chain fulfilment (%)', ticks });
+  if (floor > 0) axisBreak(g, plot.left, plot.bottom, floor);
   return frame.svg.node()!;
 }
 
-/** The bottom of the y axis (percent): the option's number, or with 'auto' the lowest P5 rounded down to 10, at most 90. */
-export function yFloor(series: Indexed<FulfilmentSeries>[], yMin: FulfilmentOptions['yMin'] = 0): number {
+/** Two slanted strokes across the foot of the y axis: the scale below them is cut away. */
+function axisBreak(g: G, x: number, bottom: number, floor: number): void {
+  const b = g.append('g').attr('class', 'axis-break').attr('transform', `translate(${x},${bottom - 7})`);
+  // a white gap first, so that the break reads as a cut in the axis line
+  b.append('rect').attr('x', -5).attr('y', -2.5).attr('width', 10).attr('height', 5).attr('fill', '#ffffff');
+  for (const dy of [-2.5, 2.5]) {
+    b.append('line').attr('x1', -6).attr('x2', 6).attr('y1', dy + 2).attr('y2', dy - 2).attr('stroke', INK).attr('stroke-width', 1.25);
+  }
+  b.append('title').text(`The y axis starts at ${floor}%, not at 0: the scale is cut to show the bands`);
+}
+
+/**
+ * The bottom of the y axis (percent): the option's number, or with 'auto' just below the lowest P5 on
+ * a step of 5 (10 when the data spans more than 20 points), at most 90 so that a flat 100% still has
+ * a scale, and 0 when the data reaches below 50%, where a cut axis would gain little.
+ */
+export function yFloor(series: Indexed<FulfilmentSeries>[], yMin: FulfilmentOptions['yMin'] = 'auto'): number {
   if (typeof yMin === 'number') return Math.min(99, Math.max(0, yMin));
   let lowest = 100;
   for (const { item } of series) for (const p of item.points) lowest = Math.min(lowest, p.p5);
-  return Math.min(90, Math.max(0, Math.floor((lowest - 1) / 10) * 10));
+  if (lowest < 50) return 0;
+  const step = 100 - lowest > 20 ? 10 : 5;
+  return Math.min(90, Math.max(0, Math.floor((lowest - 1) / step) * step));
 }
 
 /** The reading: what the marks are, and the lowest median among the strategies drawn. */

@@ -1,7 +1,8 @@
 /** The charts of the app, the report and the command line, by name. */
 import type { ChartName, ChartOptions } from './types.ts';
-import type { ChartDataMap } from './data-types.ts';
+import type { ChainStage, ChartDataMap } from './data-types.ts';
 import { valueChainChart, VALUE_CHAIN_TITLE } from './value-chain.ts';
+import { worldMapChart, WORLD_MAP_TITLE } from './world-map.ts';
 import { fulfilmentChart, FULFILMENT_TITLE } from './fulfilment.ts';
 import { shortfallChart, SHORTFALL_TITLE } from './shortfall.ts';
 import { comparisonChart, COMPARISON_TITLE } from './comparison.ts';
@@ -10,6 +11,7 @@ import { attributionChart, ATTRIBUTION_TITLE } from './attribution.ts';
 export type { ChartName, ChartOptions } from './types.ts';
 export type * from './data-types.ts';
 export { valueChainChart, type ValueChainOptions } from './value-chain.ts';
+export { worldMapChart, type WorldMapOptions } from './world-map.ts';
 export { fulfilmentChart, type FulfilmentOptions } from './fulfilment.ts';
 export { shortfallChart, type ShortfallOptions } from './shortfall.ts';
 export { comparisonChart, type ComparisonOptions } from './comparison.ts';
@@ -23,6 +25,8 @@ export interface AnyChartOptions extends ChartOptions {
   strategies?: string[];
   /** attribution: the strategy id to draw (default the baseline) */
   strategy?: string;
+  /** world map: the stage whose capacity shades the countries (default the most concentrated) */
+  stage?: ChainStage;
 }
 
 /** A chart function for the data of chart K. */
@@ -31,6 +35,7 @@ export type ChartFunction<K extends ChartName> = (data: ChartDataMap[K], options
 /** Every chart by name. */
 export const CHARTS: { [K in ChartName]: ChartFunction<K> } = {
   valueChain: valueChainChart,
+  worldMap: worldMapChart,
   fulfilment: fulfilmentChart,
   shortfall: shortfallChart,
   comparison: comparisonChart,
@@ -40,6 +45,7 @@ export const CHARTS: { [K in ChartName]: ChartFunction<K> } = {
 /** The default title of every chart (tabs, file names, report headings). */
 export const CHART_TITLES: Record<ChartName, string> = {
   valueChain: VALUE_CHAIN_TITLE,
+  worldMap: WORLD_MAP_TITLE,
   fulfilment: FULFILMENT_TITLE,
   shortfall: SHORTFALL_TITLE,
   comparison: COMPARISON_TITLE,
@@ -47,7 +53,7 @@ export const CHART_TITLES: Record<ChartName, string> = {
 };
 
 /** The chart names in the order the app and the report show them. */
-export const CHART_NAMES: ChartName[] = ['valueChain', 'fulfilment', 'shortfall', 'comparison', 'attribution'];
+export const CHART_NAMES: ChartName[] = ['valueChain', 'worldMap', 'fulfilment', 'shortfall', 'comparison', 'attribution'];
 
 /** Renders chart `name` from the data of every chart (what chartData returns). */
 export function renderChart<K extends ChartName>(name: K, data: Pick<ChartDataMap, K>, options: AnyChartOptions = {}): SVGSVGElement {

@@ -14,5 +14,5 @@ export interface ChartOptions {
   reading?: string;
 }
 
-/** The names of the five charts of the app, the report and the command line's --out. */
-export type ChartName = 'valueChain' | 'fulfilment' | 'shortfall' | 'comparison' | 'attribution';
+/** The names of the charts of the app, the report and the command line's --out. */
+export type ChartName = 'valueChain' | 'worldMap' | 'fulfilment' | 'shortfall' | 'comparison' | 'attribution';

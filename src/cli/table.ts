@@ -1,5 +1,6 @@
 /** The readable summary the command line prints without --json: a header line and one row per strategy. */
 import type { RunResult, StrategyResult } from '../engine/result.ts';
+import { millions, moneyTotal, perUnitNumber, perUnitUnit, totalUnit } from '../charts/money.ts';
 
 interface Column {
   title: string;
@@ -23,7 +24,9 @@ export function formatTable(result: RunResult): string {
 
 /** The paired comparison of each strategy with the baseline (model.md section 5), as a second table. */
 export function formatComparison(result: RunResult): string {
-  const money = (x: number | null) => (x === null || !Number.isFinite(x) ? '-' : Math.round(x).toLocaleString('en-US'));
+  // the command line's dash for a statistic that does not exist is ASCII, like the rest of its table
+  const ascii = (text: string) => text.replace('–', '-');
+  const { unit, currency } = result;
   const columns: Column[] = [
     { title: 'vs baseline', cell: (s) => s.id },
     {
@@ -36,15 +39,15 @@ export function formatComparison(result: RunResult): string {
     },
     { title: 'P(better)', cell: (s) => fixed(3)(s.vsBaseline!.probBetter) },
     { title: 'P(tie)', cell: (s) => fixed(3)(s.vsBaseline!.probTie) },
-    { title: 'mean cost', cell: (s) => money(s.metrics.cost.mean) },
-    { title: `cost per ${result.unit} avoided`, cell: (s) => money(s.vsBaseline!.costPerUnitAvoided) },
+    { title: `mean cost (${totalUnit(currency)})`, cell: (s) => ascii(millions(s.metrics.cost.mean)) },
+    { title: `cost per ${unit} avoided (${perUnitUnit(currency, unit)})`, cell: (s) => ascii(perUnitNumber(s.vsBaseline!.costPerUnitAvoided)) },
     { title: 'on frontier', cell: (s) => (s.vsBaseline!.onFrontier ? 'yes' : 'no') },
     { title: 'substituted', cell: (s) => fixed(1)(s.metrics.substituted) },
   ];
   const strategies = result.strategies.slice(1);
   const rows = [columns.map((c) => c.title), ...strategies.map((s) => columns.map((c) => c.cell(s)))];
   const base = result.strategies[0];
-  return [renderRows(rows), '', `baseline mean cost ${money(base.metrics.cost.mean)}; negative changes are shortfall avoided.`, ''].join('\n');
+  return [renderRows(rows), '', `baseline mean cost ${ascii(moneyTotal(base.metrics.cost.mean, currency))} per trial over the horizon; negative changes are shortfall avoided.`, ''].join('\n');
 }
 
 /** Scenario id, trials, seed, hash prefix and unit: enough to tell two runs apart. */

@@ -97,6 +97,8 @@ export interface RunResult {
   periods: number;
   periodsPerYear: number;
   unit: string;
+  /** the currency of every cost: the scenario's `currency`, "USD" when it names none */
+  currency: string;
   indicators: Record<string, StageIndicator>;
   dependence: Record<string, Record<string, DependenceCell>>;
   strategies: StrategyResult[];

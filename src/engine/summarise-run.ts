@@ -74,6 +74,7 @@ export function summariseRun(scenario: Scenario, run: CompiledRun, merged: Parti
     periods: base.periods,
     periodsPerYear: base.periodsPerYear,
     unit: scenario.unit,
+    currency: scenario.currency ?? 'USD',
     indicators: stageIndicators(scenario.nodes),
     dependence: dependence(scenario.nodes, plannedDemand0),
     strategies,

@@ -1,6 +1,6 @@
 /**
  * Every export file of a run, as names and contents, in the order the command line writes them:
- * charts/<name>.svg and charts/<name>.csv for the five charts, then report.html. PNGs are made from
+ * charts/<name>.svg and charts/<name>.csv for every chart, then report.html. PNGs are made from
  * the SVGs by the caller (resvg in Node: png-node.ts; the browser: png-browser.ts).
  */
 import { CHART_NAMES, type ChartName } from '../charts/index.ts';

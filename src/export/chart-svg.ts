@@ -28,7 +28,7 @@ export function exportChartSvg(name: ChartName, result: RunResult, scenario: Sce
   return chartSvgFromData(name, chartData(result, scenario), options);
 }
 
-/** The same from chart data already computed (the bundle renders five charts from one chartData). */
+/** The same from chart data already computed (the bundle renders every chart from one chartData). */
 export function chartSvgFromData(name: ChartName, data: ChartDataMap, options: ChartSvgOptions): string {
   return serializeSvg(renderChart(name, data, exportChartOptions(options)));
 }

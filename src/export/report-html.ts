@@ -8,6 +8,8 @@ import { CHART_NAMES, CHART_TITLES, type ChartDataMap } from '../charts/index.ts
 import type { RunResult, StrategyResult } from '../engine/result.ts';
 import type { Scenario } from '../model/schema.ts';
 import { chartData } from '../report/chart-data.ts';
+import { headline } from '../report/headline.ts';
+import { millions, moneyTotal, perUnitNumber, perUnitUnit, totalUnit } from '../charts/money.ts';
 import { chartSvgFromData } from './chart-svg.ts';
 import { code, escapeHtml, Html, link, table, type Cell } from './html.ts';
 import { REPORT_CSS } from './report-style.ts';
@@ -48,6 +50,7 @@ export function reportHtml(result: RunResult, scenario: Scenario, options: Repor
 ${scenario.description ? `<p class="lead">${escapeHtml(scenario.description)}</p>` : ''}
 <p class="note">Supply resilience report: ${escapeHtml(result.trials)} Monte Carlo trials per strategy, seed ${escapeHtml(result.seed)}, made ${escapeHtml(dateText(options.date))}.</p>
 </header>
+${headlineSection(result, scenario)}
 ${reproduceSection(result, scenario, options)}
 ${resultsSection(result, scenario)}
 ${chartsSection(data, options.document)}
@@ -66,6 +69,24 @@ function dateText(date: Date | string): string {
   return `${date.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
 }
 
+// ---- the answer first -------------------------------------------------------------------------
+
+/** The headline's sentences, as the app shows them above its tables; each links to its chart or table below. */
+function headlineSection(result: RunResult, scenario: Scenario): string {
+  const lines = headline(result, scenario);
+  if (lines.length === 0) return '';
+  const html = lines.map((line) => {
+    const text = line.segments
+      .map((s) => (typeof s === 'string' ? escapeHtml(s) : `<strong data-figure="${escapeHtml(s.figure)}" data-value="${escapeHtml(String(s.value))}">${escapeHtml(s.text)}</strong>`))
+      .join('');
+    return `<p data-headline="${escapeHtml(line.id)}">${text} <a href="#${escapeHtml(line.target)}">${escapeHtml(line.targetLabel)}</a></p>`;
+  });
+  return `<section id="headline" class="headline">
+<h2>In short</h2>
+${html.join('\n')}
+</section>`;
+}
+
 // ---- reproducibility ---------------------------------------------------------------------------
 
 function reproduceSection(result: RunResult, scenario: Scenario, options: ReportOptions): string {
@@ -78,7 +99,7 @@ function reproduceSection(result: RunResult, scenario: Scenario, options: Report
     ['Trials', `${num(result.trials)} per strategy, the same random draws for every strategy`],
     ['Attribution', attribution > 0 ? `over the first ${num(attribution)} trials` : 'not run'],
     ['Horizon', `${num(scenario.horizonMonths)} months in ${num(result.periods)} ${periodsPerYear} periods${scenario.monthZero ? `; month 0 is ${scenario.monthZero}` : ''}`],
-    ['Unit', `${result.unit}; money in ${scenario.currency ?? 'USD'}`],
+    ['Unit', `${result.unit}; money in ${result.currency}, totals in millions (${totalUnit(result.currency)})`],
     ['Software', `minerals-resilience ${options.appVersion}`],
     ['Made', dateText(options.date)],
     ['Command line', code(commandLine(result, scenario))],
@@ -117,18 +138,23 @@ function fixed(x: number | null | undefined, digits: number): string {
 const interval = (mean: number, ci: [number, number], digits: number): Html =>
   new Html(`${escapeHtml(fixed(mean, digits))} <span class="ci">[${escapeHtml(fixed(ci[0], digits))}, ${escapeHtml(fixed(ci[1], digits))}]</span>`);
 
+// Totals in millions: the interval's ends take the mean's decimals, so the three line up.
+const moneyInterval = (mean: number, ci: [number, number]): Html => {
+  const digits = millions(mean).split('.')[1]?.length ?? 0;
+  return new Html(`${escapeHtml(millions(mean, digits))} <span class="ci">[${escapeHtml(millions(ci[0], digits))}, ${escapeHtml(millions(ci[1], digits))}]</span>`);
+};
+
 const prob = (p: number): string => (Number.isFinite(p) ? `${fixed(100 * p, 1)}%` : '–');
 
 const strategyName = (s: StrategyResult): Html => new Html(`${escapeHtml(s.name)}<br>${code(s.id).html}`);
 
 function resultsSection(result: RunResult, scenario: Scenario): string {
-  const unit = result.unit;
-  const currency = scenario.currency ?? 'USD';
+  const { unit, currency } = result;
   const metrics = table({
     caption: 'Shortfall and cost by strategy',
     head: [
       'Strategy', `Mean shortfall (${unit}) [95% interval]`, 'Mean shortfall, % of demand [95% interval]', 'P95 %', 'CVaR 95 %',
-      'P(any shortfall)', 'Median time to recover (months)', `Mean cost (${currency}) [95% interval]`,
+      'P(any shortfall)', 'Median time to recover (months)', `Mean cost (${totalUnit(currency)}) [95% interval]`,
     ],
     numeric: [1, 2, 3, 4, 5, 6, 7],
     rowHeaders: true,
@@ -140,7 +166,7 @@ function resultsSection(result: RunResult, scenario: Scenario): string {
       fixed(s.metrics.shortfallPct.cvar95, 2),
       prob(s.metrics.probShortfall),
       fixed(s.metrics.ttr.p50, 1),
-      interval(s.metrics.cost.mean, s.metrics.cost.ci95, 0),
+      moneyInterval(s.metrics.cost.mean, s.metrics.cost.ci95),
     ]),
   });
   const others = result.strategies.slice(1);
@@ -152,7 +178,7 @@ function resultsSection(result: RunResult, scenario: Scenario): string {
           caption: 'Each strategy against the baseline, trial by trial (paired)',
           head: [
             'Strategy', `Change in shortfall (${unit}) [95% interval]`, 'Change (points of %) [95% interval]', 'P(better)', 'P(tie)',
-            `Cost per ${unit} avoided (${currency})`, 'On the cost–shortfall frontier',
+            `Cost per ${unit} avoided (${perUnitUnit(currency, unit)})`, 'On the cost–shortfall frontier',
           ],
           numeric: [1, 2, 3, 4, 5, 6],
           rowHeaders: true,
@@ -164,12 +190,12 @@ function resultsSection(result: RunResult, scenario: Scenario): string {
               interval(vs.shortfallPct.mean, vs.shortfallPct.ci95, 2),
               prob(vs.probBetter),
               prob(vs.probTie),
-              fixed(vs.costPerUnitAvoided, 0),
+              perUnitNumber(vs.costPerUnitAvoided),
               vs.onFrontier ? 'yes' : 'no',
             ];
           }),
         })}
-<p class="note">Negative changes are shortfall avoided. P(better): the share of trials in which the strategy has less shortfall than the baseline in the same trial. Cost per ${escapeHtml(unit)} avoided: the extra mean cost over the mean shortfall avoided (a dash when none is avoided). On the frontier: no other strategy is both cheaper and more resilient. Baseline mean cost ${escapeHtml(fixed(baseline.metrics.cost.mean, 0))} ${escapeHtml(currency)}.</p>`;
+<p class="note">Negative changes are shortfall avoided. P(better): the share of trials in which the strategy has less shortfall than the baseline in the same trial. Cost per ${escapeHtml(unit)} avoided: the extra mean cost over the mean shortfall avoided (a dash when none is avoided). On the frontier: no other strategy is both cheaper and more resilient. Costs are per trial over the whole horizon, undiscounted; baseline mean cost ${escapeHtml(moneyTotal(baseline.metrics.cost.mean, currency))}.</p>`;
   return `<section id="results">
 <h2>Results</h2>
 ${metrics}
@@ -184,7 +210,8 @@ ${survivalTable(result)}
 function makersTable(result: RunResult): string {
   const makers = Object.entries(result.strategies[0]?.metrics.byMaker ?? {});
   if (makers.length === 0) return '';
-  return table({
+  // the id is the headline's link target, as in the app
+  return `<div id="metrics-makers">${table({
     caption: "Each maker's own shortfall: % of its demand [95% interval], and P(any shortfall)",
     head: ['Maker', ...result.strategies.map((s) => s.name)],
     numeric: result.strategies.map((_, i) => i + 1),
@@ -197,7 +224,7 @@ function makersTable(result: RunResult): string {
         return new Html(`${interval(mm.shortfallPct.mean, mm.shortfallPct.ci95, 2).html}<span class="ci">P(any) ${escapeHtml(prob(mm.probShortfall))}</span>`);
       }),
     ]),
-  });
+  })}</div>`;
 }
 
 /** Time to survive per maker and strategy (months until fulfilment falls below 95% once its main source is cut). */
@@ -234,6 +261,7 @@ ${figures}
 
 function scenarioSection(scenario: Scenario): string {
   const unit = scenario.unit;
+  const currency = scenario.currency ?? 'USD';
   const named = (name: string | undefined, id: string): Html => new Html(`${name ? `${escapeHtml(name)}<br>` : ''}${code(id).html}`);
   const nodes = table({
     caption: `Nodes of the value chain (capacity in ${unit} per year)`,
@@ -252,7 +280,7 @@ function scenarioSection(scenario: Scenario): string {
       n.inventory ? `${num(n.inventory.opening)} (max ${num(n.inventory.max)})` : null,
       [
         n.yield !== undefined && `yield ${pct(n.yield)}`,
-        n.unitCost !== undefined && `unit cost ${num(n.unitCost)}`,
+        n.unitCost !== undefined && `unit cost ${num(n.unitCost)} ${perUnitUnit(currency, unit)}`,
         n.successProbability !== undefined && `success ${pct(n.successProbability)}`,
         n.leadTimeMonths !== undefined && `lead time ${monthsText(n.leadTimeMonths)}`,
         n.rampMonths !== undefined && `ramp-up ${monthsText(n.rampMonths)}`,
@@ -276,19 +304,18 @@ function scenarioSection(scenario: Scenario): string {
         ]),
       })
     : '<p class="note">The scenario has no disruptions.</p>';
-  const currency = scenario.currency ?? 'USD';
   const strategies = table({
-    caption: `Strategies and their costs (${currency})`,
-    head: ['Strategy', 'Levers', 'Capital cost', 'Operating cost per year'],
+    caption: `Strategies and their costs (${totalUnit(currency)})`,
+    head: ['Strategy', 'Levers', `Capital cost (${totalUnit(currency)})`, `Operating cost per year (${totalUnit(currency)})`],
     numeric: [2, 3],
     rowHeaders: true,
     rows: [
       [named('Baseline', 'baseline'), 'none: the chain as it is', '0', '0'],
       ...(scenario.strategies ?? []).map((s): Cell[] => [
         new Html(`${named(s.name, s.id).html}${s.description ? `<br><span class="note">${escapeHtml(s.description)}</span>` : ''}`),
-        new Html(s.levers.map((l) => escapeHtml(leverText(l, unit))).join('<br>') || 'none'),
-        num(s.cost?.capex ?? 0),
-        num(s.cost?.opexPerYear ?? 0),
+        new Html(s.levers.map((l) => escapeHtml(leverText(l, unit, currency))).join('<br>') || 'none'),
+        millions(s.cost?.capex ?? 0),
+        millions(s.cost?.opexPerYear ?? 0),
       ]),
     ],
   });

@@ -32,6 +32,11 @@ figure.chart { margin: 1.2em 0 1.8em; }
 /* the chart draws its own title; the caption names the figure for screen readers and the outline only */
 figure.chart figcaption { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
 figure.chart svg { display: block; max-width: 100%; height: auto; border: 1px solid #e4e8ec; }
+section.headline { border-left: 4px solid #0a58ca; background: #f3f7fc; padding: 0.6em 1em; margin: 1em 0 1.4em; }
+section.headline h2 { margin: 0.2em 0 0.4em; border-bottom: none; font-size: 1.15em; }
+section.headline p { margin: 0.35em 0; font-size: 1.05em; }
+section.headline a { font-size: 0.85em; white-space: nowrap; }
+section.headline strong:is([data-figure$="lo" i], [data-figure$="hi" i]) { font-weight: normal; }
 footer { margin-top: 3em; color: #57606a; font-size: 0.85em; }
 
 @page { size: A4; margin: 16mm 14mm 18mm; }

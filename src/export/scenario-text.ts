@@ -68,13 +68,13 @@ const list = (ids: string[]) => ids.join(', ');
 const months = (m: number | undefined, what: string) => (m ? `, ${what} ${monthsText(m)}` : '');
 
 /** One lever in a sentence: "stockpile at maker-gb: 3 months of demand, refilled 20 a month". */
-export function leverText(lever: Lever, unit: string): string {
+export function leverText(lever: Lever, unit: string, currency = 'USD'): string {
   if ('stockpile' in lever) {
     const s = lever.stockpile;
     const where = s.nodes ? list(s.nodes) : s.stage ? `every ${s.stage} node` : 'every maker';
     const size = [s.units !== undefined && `${num(s.units)} ${unit}`, s.months !== undefined && `${num(s.months)} months of supply`].filter(Boolean).join(' or ');
     const refill = s.refillPerMonth !== undefined ? `, refilled up to ${num(s.refillPerMonth)} ${unit} a month` : '';
-    const holding = s.holdingCostPerUnitYear !== undefined ? `, holding cost ${num(s.holdingCostPerUnitYear)} per ${unit} a year` : '';
+    const holding = s.holdingCostPerUnitYear !== undefined ? `, holding cost ${currency} ${num(s.holdingCostPerUnitYear)} per ${unit} a year` : '';
     return `Stockpile at ${where}: ${size || 'size not set'}${refill}${holding}`;
   }
   if ('diversify' in lever) {

@@ -229,7 +229,7 @@ export const Scenario = strict(
     name: Type.String(),
     description: Type.Optional(Type.String()),
     unit: Type.String({ minLength: 1 }),
-    currency: Type.Optional(Type.String()),
+    currency: Type.Optional(Type.String({ minLength: 1, default: 'USD', description: 'the currency of every cost (capex, opex, unit and holding costs), e.g. "USD" or "EUR"; default "USD"' })),
     periodsPerYear: Type.Optional(Type.Union([Type.Literal(12), Type.Literal(52)])),
     monthZero: Type.Optional(Month),
     horizonMonths: Type.Integer({ minimum: 1, maximum: 1200 }),

@@ -4,7 +4,9 @@
  * they read back exactly. Given the chart's options, the rows are those of the strategies drawn.
  */
 import type { ChartName } from '../charts/types.ts';
-import type { ChartDataMap, ComparisonData, FulfilmentData, ShortfallData, ValueChainData, AttributionData } from '../charts/data-types.ts';
+import type { ChartDataMap, ComparisonData, FulfilmentData, ShortfallData, ValueChainData, AttributionData, WorldMapData } from '../charts/data-types.ts';
+import { countryShares, drawnFlows, pickStage } from '../charts/world-map-data.ts';
+import { countryName } from '../charts/country-names.ts';
 import type { AnyChartOptions } from '../charts/index.ts';
 import { drawnNetwork } from '../charts/value-chain.ts';
 import { cumulativePct } from '../charts/shortfall.ts';
@@ -17,6 +19,7 @@ type Cell = string | number | boolean | null;
 export function chartCsv<K extends ChartName>(name: K, data: ChartDataMap[K], options: AnyChartOptions = {}): string {
   const tables: { [N in ChartName]: (d: ChartDataMap[N], o: AnyChartOptions) => Cell[][] } = {
     valueChain: valueChainRows,
+    worldMap: worldMapRows,
     fulfilment: fulfilmentRows,
     shortfall: shortfallRows,
     comparison: comparisonRows,
@@ -44,6 +47,21 @@ function valueChainRows(data: ValueChainData): Cell[][] {
       return [s.id, s.name, s.country, s.stage, t.id, t.name, t.country, t.stage, l.value];
     }),
   ];
+}
+
+/**
+ * The map: a row per shaded country (its share of the stage drawn) and a row per arc (a flow between
+ * two countries), with the disruptions that hit each country or route.
+ */
+function worldMapRows(data: WorldMapData, options: AnyChartOptions): Cell[][] {
+  const u = unitSuffix(data.unit);
+  const stage = pickStage(data, options.stage);
+  const hits = (country: string | null, route: string | null) =>
+    data.targets.filter((t) => (country !== null && t.countries.includes(country)) || (route !== null && t.routes.includes(route))).map((t) => t.id).join(' ');
+  const header = ['kind', 'stage', 'country', 'country_name', `capacity_${u}_per_year`, 'share', 'from', 'to', 'route', `flow_${u}_per_year`, 'disruptions'];
+  const countries = countryShares(data, stage).map((c): Cell[] => ['country', stage, c.country, countryName(c.country), c.capacity, c.share, null, null, null, null, hits(c.country, null)]);
+  const flows = drawnFlows(data).map((f): Cell[] => ['flow', f.stage ?? null, null, null, null, null, f.from, f.to, f.route ?? null, f.value, hits(null, f.route ?? null)]);
+  return [header, ...countries, ...flows];
 }
 
 function fulfilmentRows(data: FulfilmentData, options: AnyChartOptions): Cell[][] {

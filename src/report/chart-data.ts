@@ -1,5 +1,5 @@
 /**
- * From a run's result and its scenario to the data of the five charts. The one place that knows
+ * From a run's result and its scenario to the data of every chart. The one place that knows
  * both sides: the app, the report and the command line all call it, and the charts stay free of
  * engine types.
  */
@@ -22,6 +22,7 @@ import type {
   StageConcentration,
   ValueChainData,
   ValueChainNode,
+  WorldMapData,
 } from '../charts/data-types.ts';
 
 const CHAIN_STAGES: ChainStage[] = ['extraction', 'processing', 'manufacturing'];
@@ -31,9 +32,10 @@ const ALL_GROUP = 'all';
 export function chartData(result: RunResult, scenario: Scenario): ChartDataMap {
   return {
     valueChain: valueChainData(result),
+    worldMap: worldMapData(result, scenario),
     fulfilment: fulfilmentData(result, scenario),
     shortfall: shortfallData(result),
-    comparison: comparisonData(result, scenario),
+    comparison: comparisonData(result),
     attribution: attributionData(result, scenario),
   };
 }
@@ -81,6 +83,61 @@ function dependenceBars(result: RunResult): DependenceBar[] {
     }
   }
   return bars;
+}
+
+/**
+ * The world map's data: capacity by country at each chain stage (exploration projects that ship in the
+ * first year count as extraction, as in the value chain), the first-year flows of the baseline summed
+ * country to country (by route and by the stage they leave), and what each disruption hits.
+ */
+export function worldMapData(result: RunResult, scenario: Scenario): WorldMapData {
+  const outflow = new Map<string, number>();
+  for (const l of result.network.links) outflow.set(l.source, (outflow.get(l.source) ?? 0) + l.value);
+  const nodes = new Map(result.network.nodes.map((n) => [n.id, n]));
+  const columnOf = (stage: string, id: string): ChainStage | null =>
+    stage === 'exploration' ? ((outflow.get(id) ?? 0) > 0 ? 'extraction' : null) : (stage as ChainStage);
+  const stages = CHAIN_STAGES.map((stage) => {
+    const byCountry = new Map<string, number>();
+    for (const n of result.network.nodes) if (columnOf(n.stage, n.id) === stage) byCountry.set(n.country, (byCountry.get(n.country) ?? 0) + n.capacity);
+    return { stage, countries: [...byCountry].map(([country, capacity]) => ({ country, capacity })) };
+  }).filter((s) => s.countries.length > 0);
+  // the route of a link is on its buyer's source entry
+  const routeOf = new Map<string, string>();
+  for (const n of scenario.nodes) for (const src of n.sources ?? []) if (src.route) routeOf.set(`${src.from}>${n.id}`, src.route);
+  const flows = new Map<string, WorldMapData['flows'][number]>();
+  for (const l of result.network.links) {
+    const [from, to] = [nodes.get(l.source), nodes.get(l.target)];
+    if (!from || !to || !(l.value > 0)) continue;
+    const route = routeOf.get(`${l.source}>${l.target}`);
+    const stage = columnOf(from.stage, from.id) ?? 'extraction';
+    const key = [from.country, to.country, route ?? '', stage].join('|');
+    const seen = flows.get(key);
+    if (seen) seen.value += l.value;
+    else flows.set(key, { from: from.country, to: to.country, value: l.value, stage, ...(route ? { route } : {}) });
+  }
+  return {
+    unit: result.unit,
+    stages,
+    flows: [...flows.values()],
+    flowsAre: 'first-year flows of the undisrupted baseline',
+    routes: (scenario.routes ?? []).map((r) => ({ id: r.id, name: r.name ?? r.id })),
+    targets: mapTargets(scenario),
+  };
+}
+
+/** Each disruption's target as countries and routes; node targets count as their node's country. */
+function mapTargets(scenario: Scenario): WorldMapData['targets'] {
+  const countryOf = new Map(scenario.nodes.map((n) => [n.id, n.country]));
+  const makers = scenario.nodes.filter((n) => n.stage === 'manufacturing').map((n) => n.id);
+  const countriesOf = (ids: string[]) => [...new Set(ids.map((id) => countryOf.get(id)).filter((c): c is string => c !== undefined))];
+  return (scenario.disruptions ?? []).map((d) => {
+    const t = d.target;
+    const base = { id: d.id, name: d.name ?? d.id };
+    if ('demand' in t) return { ...base, kind: 'demand' as const, countries: countriesOf(t.nodes ?? makers), routes: [] };
+    if ('route' in t) return { ...base, kind: 'supply' as const, countries: [], routes: [t.route] };
+    if ('country' in t) return { ...base, kind: 'supply' as const, countries: [t.country], routes: [] };
+    return { ...base, kind: 'supply' as const, countries: countriesOf('node' in t ? [t.node] : t.nodes), routes: [] };
+  });
 }
 
 /** Fulfilment quantiles in percent per period, and the scripted disruptions' windows. */
@@ -138,12 +195,12 @@ export function shortfallData(result: RunResult): ShortfallData {
 }
 
 /** Paired differences with the baseline, and mean cost against shortfall avoided with the frontier. */
-export function comparisonData(result: RunResult, scenario: Scenario): ComparisonData {
+export function comparisonData(result: RunResult): ComparisonData {
   const baseline = result.strategies[0];
   const flags = frontierFlags(result.strategies.map((s) => ({ cost: s.metrics.cost.mean, shortfall: s.metrics.shortfall.mean })));
   return {
     unit: result.unit,
-    currency: scenario.currency ?? 'USD',
+    currency: result.currency,
     strategies: result.strategies.map((s, i) => comparisonPoint(s, i === 0, baseline, flags[i])),
   };
 }

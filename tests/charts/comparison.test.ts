@@ -19,7 +19,7 @@ describe('comparisonChart', () => {
   it('has the basics, with units and the currency on the axes', () => {
     const frontier = c.strategies.some((s) => s.onFrontier) ? 1 : 0;
     expectChartBasics(svg, { unitInAxis: '(t)', marks: 2 * (n - 1) + n + frontier });
-    expect(all(svg, '.axis-label').some((e) => e.textContent!.includes('(USD)'))).toBe(true);
+    expect(all(svg, '.axis-label').some((e) => e.textContent!.includes('(USD m)'))).toBe(true);
     expect(all(svg, 'line.zero').length).toBe(2);
   });
 

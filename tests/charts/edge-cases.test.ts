@@ -27,6 +27,8 @@ const baselineOnly: ChartDataMap = {
     dependence: [],
     benchmark: 0.65,
   },
+  // no flow crosses a border, no routes, no disruptions
+  worldMap: { unit: 't Ga', stages: [{ stage: 'processing', countries: [{ country: 'CN', capacity: 10 }] }], flows: [{ from: 'CN', to: 'CN', value: 8 }], flowsAre: 'test flows', routes: [], targets: [] },
   fulfilment: {
     horizonMonths: 3,
     periodMonths: 1,

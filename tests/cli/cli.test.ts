@@ -82,7 +82,7 @@ describe('runs', SLOW, () => {
     expect(lines[1]).toMatch(/^baseline,0,0,[\d.]+,[\d.]+,[\d.]+,[\d.]+,[\d.]+$/);
 
     // every chart as SVG, CSV and three PNGs, and the report; stderr lists each file
-    const charts = ['valueChain', 'fulfilment', 'shortfall', 'comparison', 'attribution'];
+    const charts = ['valueChain', 'worldMap', 'fulfilment', 'shortfall', 'comparison', 'attribution'];
     const expected = [
       'result.json', 'bands.csv', 'report.html',
       ...charts.flatMap((c) => ['svg', 'csv', 'png', '@2x.png', '-print.png'].map((e) => `charts/${c}${e.startsWith('@') || e.startsWith('-') ? e : `.${e}`}`)),

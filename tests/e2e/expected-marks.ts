@@ -3,14 +3,17 @@
  * the chart data of the result the page shows, and compared with the `.mark` elements in the page.
  */
 import type { ChartDataMap, ChartName } from '../../src/charts/index.ts';
+import { countryShares, drawnFlows, pickStage } from '../../src/charts/world-map-data.ts';
 
 /** Expected count per mark class (the class after "mark"), per chart. */
 export function expectedMarks(data: ChartDataMap): Record<ChartName, Record<string, number>> {
-  const { valueChain, fulfilment, shortfall, comparison, attribution } = data;
+  const { valueChain, worldMap, fulfilment, shortfall, comparison, attribution } = data;
   const baselineAttribution = attribution.strategies[0];
   const withDifference = comparison.strategies.filter((s) => s.difference !== null).length;
   return {
     valueChain: { node: valueChain.nodes.length, link: valueChain.links.length, 'dependence-bar': valueChain.dependence.length },
+    // the default stage's countries with capacity, and one arc per flow across a border
+    worldMap: { country: countryShares(worldMap, pickStage(worldMap)).length, flow: drawnFlows(worldMap).length },
     fulfilment: {
       median: fulfilment.strategies.length,
       'band-outer': fulfilment.strategies.length,

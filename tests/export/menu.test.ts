@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { createServer, type ViteDevServer } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CHART_NAMES } from '../../src/charts/index.ts';
 import { exportChartCsv } from '../../src/export/chart-csv.ts';
 import { exportChartSvg } from '../../src/export/chart-svg.ts';
 import { exampleRun, launchChromium, newDocument } from './fixture.ts';
@@ -79,6 +80,6 @@ describe('chart export menu and report button', () => {
     expect(report.name).toBe(`${result.scenario.id}-report-seed${result.seed}.html`);
     const html = report.bytes.toString('utf8');
     expect(html).toContain(result.scenario.hash);
-    expect(html.match(/<svg /g)?.length).toBe(5);
+    expect(html.match(/<svg /g)?.length).toBe(CHART_NAMES.length);
   });
 });
