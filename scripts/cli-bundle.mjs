@@ -27,6 +27,8 @@ const FORMAT = 1;
 const ALSO_WATCHED = ['scripts/cli-bundle.mjs', 'tsconfig.json', 'package.json', 'node_modules/.package-lock.json', 'node_modules/esbuild/package.json'];
 /** A file inside an installed package: the package's folder, the innermost when packages nest. */
 const PACKAGE_FILE = /^(.*node_modules\/(?:@[^/]+\/)?[^/]+)\//;
+/** Replaced in the bundle by the same validator compiled ahead: Ajv compiling the schema costs ~0.3 s a start. */
+const SCENARIO_VALIDATOR = 'src/model/scenario-validator.ts';
 /** Left to Node at run time: a native addon, and jsdom (large, reads files beside its code; only --out needs it). */
 const EXTERNAL = ['@resvg/resvg-js', 'jsdom'];
 /** Files of a superseded build stay this long: a run started before the rebuild may still load its lazy chunks. */
@@ -102,6 +104,7 @@ export async function buildCliBundle() {
   // (tests/cli/cli-bundle.test.ts checks), and the command line can then name its file.
   const worker = await esbuild.build({ ...common, entryPoints: { 'simulation.node-worker': 'workers/simulation.node-worker.ts' } });
   const workerFile = entryOutput(worker.metafile);
+  const validator = await scenarioValidatorCode(esbuild, common);
   // Split, so that what only some runs need (validation, the expression parser, the chart export) loads
   // when asked for, from its own file.
   const main = await esbuild.build({
@@ -109,6 +112,7 @@ export async function buildCliBundle() {
     entryPoints: { main: 'src/cli/main.ts' },
     splitting: true,
     define: { BUNDLED_WORKER_ENTRY: JSON.stringify(`./${workerFile}`) },
+    plugins: [replaceModule(SCENARIO_VALIDATOR, validator.code)],
   });
 
   mkdirSync(OUT_DIR, { recursive: true });
@@ -121,11 +125,45 @@ export async function buildCliBundle() {
     worker: workerFile,
     outputs: outputs.map((file) => path.relative(OUT_DIR, file.path)),
     workerInputs: Object.keys(worker.metafile.inputs),
-    inputs: watchedFiles([worker.metafile, main.metafile], started),
+    inputs: watchedFiles([worker.metafile, validator.metafile, main.metafile], started),
   };
   writeAtomically(MANIFEST, JSON.stringify(manifest));
   removeSuperseded(new Set(manifest.outputs));
   return manifest;
+}
+
+/**
+ * The scenario validator compiled ahead (scripts/scenario-validator-code.ts, which runs Ajv on the
+ * TypeScript schema: bundled and run here, since nothing here runs TypeScript), and what it was made from.
+ */
+async function scenarioValidatorCode(esbuild, common) {
+  const generator = await esbuild.build({
+    ...common,
+    entryPoints: { 'scenario-validator-code': 'scripts/scenario-validator-code.ts' },
+    entryNames: '[name]',
+    outExtension: { '.js': `.${process.pid}.tmp.mjs` },
+    external: [],
+  });
+  const [file] = generator.outputFiles;
+  mkdirSync(OUT_DIR, { recursive: true });
+  writeFileSync(file.path, file.contents);
+  try {
+    const { scenarioValidatorCode: generate } = await import(pathToFileURL(file.path).href);
+    return { code: generate(), metafile: generator.metafile };
+  } finally {
+    rmSync(file.path, { force: true });
+  }
+}
+
+/** An esbuild plugin that gives one source file (a path from the project's root) other contents. */
+function replaceModule(file, contents) {
+  const target = path.join(ROOT, file);
+  return {
+    name: `replace ${file}`,
+    setup(build) {
+      build.onLoad({ filter: /\.ts$/ }, (args) => (args.path === target ? { contents, loader: 'js', resolveDir: path.dirname(target) } : undefined));
+    },
+  };
 }
 
 /** The output file (name in OUT_DIR) of the one entry point of a build. */

@@ -1,12 +1,15 @@
 /**
  * The command line's bundle (scripts/cli-bundle.mjs): the worker threads load only the engine, never the
- * validator or mathjs; the command line loads them only when a run asks; a changed source means a rebuild.
+ * validator or mathjs; the command line loads them only when a run asks, and its validator, compiled
+ * ahead, finds what the sources' finds; a changed source means a rebuild.
  */
 import { readFileSync, statSync, utimesSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ensureCliBundle, freshManifest, OUT_DIR, type CliManifest } from '../../scripts/cli-bundle.mjs';
+import { parseScenarioText } from '../../src/model/validate.ts';
+import { scenarioWith, smallScenario, type Draft } from '../model/builders.ts';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 /** Packages that only validation and demand expressions need: seconds of start-up a worker must not pay. */
@@ -61,6 +64,38 @@ describe('the bundle', () => {
     }
     // ...and names its worker by the built file, not by the TypeScript source.
     expect(startup).toContain(JSON.stringify(`./${manifest.worker}`));
+    // The validator is compiled ahead: Ajv's compiler is in no file of the build.
+    expect(everything).not.toContain('// node_modules/ajv/dist/compile/');
+  });
+
+  it("validates as the sources do, with the validator compiled ahead: every issue, path and message", async () => {
+    const chunk = manifest.outputs.find((f) => f.startsWith('validate-'))!;
+    const bundled = (await import(pathToFileURL(path.join(OUT_DIR, chunk)).href)) as typeof import('../../src/model/validate.ts');
+    const broken: Draft[] = [
+      smallScenario(),
+      scenarioWith((s) => (s.nodes[3].capacity = '12kt')),
+      scenarioWith((s) => delete s.nodes[0].country),
+      scenarioWith((s) => (s.horizonMonths = 24.5)),
+      scenarioWith((s) => (s.nodes[0].stage = 'mining')),
+      scenarioWith((s) => (s.nodes[0].capcity = 1)),
+      scenarioWith((s) => (s.routes[0].length = 3)),
+      scenarioWith((s) => (s.disruptions[0].severity = { uniform: [0.1] })),
+      scenarioWith((s) => (s.disruptions[0].severity = { gamma: [1, 2] })),
+      scenarioWith((s) => (s.disruptions[0].severity = { fixed: 1, uniform: [0, 1] })),
+      scenarioWith((s) => (s.strategies[0].levers[0] = { stockpile: { nodes: 'maker-a', units: -1 } })),
+      scenarioWith((s) => (s.strategies[0].levers[0] = { stockpiles: {} })),
+      scenarioWith((s) => (s.nodes[5].sources[0].share = 'most')),
+      scenarioWith((s) => (s.nodes = 'none')),
+      [],
+    ];
+    const texts = [...broken.map((d) => JSON.stringify(d)), '{ "id": "x", }', readFileSync(path.join(root, 'scenarios/gallium.json'), 'utf8')];
+    let invalid = 0;
+    for (const text of texts) {
+      const expected = parseScenarioText(text);
+      if (!expected.ok) invalid++;
+      expect(await bundled.parseScenarioTextAsync(text), text.slice(0, 200)).toEqual(expected);
+    }
+    expect(invalid).toBe(texts.length - 2); // all but the small scenario and gallium
   });
 
   it('counts as out of date when a source it was built from changes, and is rebuilt then', async () => {
