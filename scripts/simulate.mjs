@@ -9,8 +9,9 @@ let entry;
 try {
   entry = await ensureCliBundle();
 } catch (error) {
-  // esbuild has already printed where the sources fail to build.
-  process.stderr.write(`internal error: the command line could not be built: ${error instanceof Error ? error.message.split('\n')[0] : error}\n`);
+  // esbuild has already printed where the sources fail to build; anything else (say, an unwritable folder) is said here.
+  const reason = error instanceof Error && !('errors' in error) ? `: ${error.message.split('\n')[0]}` : ' (see above)';
+  process.stderr.write(`internal error: the command line could not be built from its sources${reason}\n`);
   process.exit(1);
 }
 await import(pathToFileURL(entry).href);
