@@ -13,6 +13,7 @@ export default defineConfig({
   },
   test: {
     include: ['tests/**/*.test.ts'],
+    setupFiles: ['tests/setup/expression-parser.ts'],
     testTimeout: 60_000,
     pool: 'threads',
   },

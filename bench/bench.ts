@@ -10,6 +10,7 @@ import { compileRun, type CompiledRun } from '../src/engine/compile-run.ts';
 import { mergePartials } from '../src/engine/merge.ts';
 import type { PartialResult } from '../src/engine/result.ts';
 import { runWithPool } from '../src/engine/run-pool.ts';
+import { loadExpressionParser } from '../src/model/expression.ts';
 import type { Scenario } from '../src/model/schema.ts';
 import { formatIssues, validateScenario } from '../src/model/validate.ts';
 import { createNodePool } from '../workers/node-pool.ts';
@@ -73,6 +74,7 @@ const fmt = (x: number) => (x >= 1e6 ? `${(x / 1e6).toFixed(2)} M` : x >= 1e3 ? 
 async function bench(): Promise<void> {
   const { json, trials } = benchArgs(process.argv.slice(2));
   const scenario = syntheticScenario();
+  await loadExpressionParser(); // one of its makers has a demandExpression
   const validation = validateScenario(scenario);
   if (!validation.ok) throw new Error(`the synthetic scenario is not valid:\n${formatIssues(validation.issues)}`);
   const run = compile(scenario, trials);

@@ -10,7 +10,12 @@ import type { PartialResult } from '../src/engine/result.ts';
 import { runWithPool, type PoolOptions, type PoolWorker } from '../src/engine/run-pool.ts';
 import type { WorkerApi } from './worker-api.ts';
 
-const ENTRY = new URL('./simulation.node-worker.ts', import.meta.url);
+// The bundled command line (scripts/cli-bundle.mjs) defines this as its worker's file, built beside it;
+// run from sources (tsx, tests, the bench) it is undefined and the threads start the TypeScript entry.
+declare const BUNDLED_WORKER_ENTRY: string | undefined;
+const ENTRY = typeof BUNDLED_WORKER_ENTRY === 'string'
+  ? new URL(BUNDLED_WORKER_ENTRY, import.meta.url)
+  : new URL('./simulation.node-worker.ts', import.meta.url);
 
 export interface NodePool {
   workers: PoolWorker[];

@@ -7,6 +7,7 @@
 import './styles.css';
 import type { RunResult } from '../engine/result.ts';
 import type { Scenario } from '../model/schema.ts';
+import { loadExpressionParser } from '../model/expression.ts';
 import { parseScenarioText, type ValidationResult } from '../model/validate.ts';
 import { chartExportMenu, type ExportContext } from './chart-export-menu.ts';
 import { createChartsPanel } from './charts-panel.ts';
@@ -54,6 +55,9 @@ const VALIDATE_DELAY_MS = 250;
 const FORM_REBUILD_DELAY_MS = 600;
 const HASH_DELAY_MS = 400;
 
+// Validation runs on every edit and must answer at once, so the demand-expression parser (mathjs, its
+// own chunk) starts loading now and is awaited before the first scenario is opened.
+const expressionParser = loadExpressionParser();
 const pools = createPoolKeeper();
 const shareLink = createShareLink();
 let draft: Draft;
@@ -111,6 +115,7 @@ document.getElementById('app')!.replaceChildren(
   ),
 );
 installTestHooks(pools);
+await expressionParser;
 void openFromUrl();
 // A link pasted into the address bar of an open tab changes only the hash: open what it names.
 window.addEventListener('hashchange', () => {

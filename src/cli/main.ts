@@ -62,10 +62,10 @@ async function loadScenario(file: string): Promise<Scenario> {
   } catch (error) {
     throw new UserError(`cannot read the scenario file ${JSON.stringify(file)}: ${fsReason(error)}`);
   }
-  // Loaded only now (like the compiler below): validation pulls in mathjs, seconds of start-up that a
-  // mistyped flag or path should not have to wait for.
-  const { formatIssues, parseScenarioText } = await import('../model/validate.ts');
-  const validation = parseScenarioText(text);
+  // Loaded only now (like the compiler below): validation pulls in Ajv and the schema, start-up that a
+  // mistyped flag or path should not have to wait for; mathjs comes only for a scenario with expressions.
+  const { formatIssues, parseScenarioTextAsync } = await import('../model/validate.ts');
+  const validation = await parseScenarioTextAsync(text);
   if (validation.ok) return validation.scenario;
   const count = validation.issues.length;
   throw new UserError(`${file} is not a valid scenario (${count} ${count === 1 ? 'problem' : 'problems'}):\n${formatIssues(validation.issues)}`);

@@ -2,13 +2,14 @@
  * The files of --out DIR (model.md section 7): result.json and bands.csv, then every chart as SVG,
  * CSV and PNG (1x, 2x and 300 dpi print) in charts/, and report.html.
  */
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { RunResult } from '../engine/result.ts';
 import type { ExportFile } from '../export/bundle.ts';
 import type { Scenario } from '../model/schema.ts';
 import type { PngScale } from '../export/png-size.ts';
 import { PRINT_DPI, printWidthPx } from '../export/png-size.ts';
+import { version } from '../../package.json';
 import { fsReason, UserError } from './user-error.ts';
 
 export const BANDS_HEADER = 'strategy,period,month,p5,p25,p50,p75,p95';
@@ -77,7 +78,7 @@ async function chartFiles(result: RunResult, scenario: Scenario, date: Date, war
     import('../export/png-node.ts'),
   ]);
   const document = new JSDOM('<!DOCTYPE html>').window.document;
-  const exported = exportFiles(result, scenario, { document, appVersion: await appVersion(), date });
+  const exported = exportFiles(result, scenario, { document, appVersion: appVersion(), date });
   if (!pngTextRenders()) warnings.push('no system font could be loaded for the PNGs, so they have no text; the SVGs and report.html are complete');
   // Each chart's PNGs right after its SVG, so the list on stderr reads chart by chart.
   return exported.flatMap((f) => (f.name.endsWith('.svg') ? [f, ...pngsOf(f.name, f.content as string, svgToPng)] : [f]));
@@ -92,7 +93,7 @@ function pngsOf(svgName: string, svg: string, render: (svg: string, scale: PngSc
 }
 
 /** This software's version, from package.json, for the report's reproducibility facts. */
-export async function appVersion(): Promise<string> {
-  const pkg = JSON.parse(await readFile(new URL('../../package.json', import.meta.url), 'utf8')) as { version?: string };
-  return pkg.version ?? 'unknown';
+export function appVersion(): string {
+  // Imported, not read beside this file at run time: the bundled command line runs from elsewhere.
+  return version;
 }

@@ -1,12 +1,47 @@
 /**
  * User demand expressions (model.md section 1): mathjs syntax, a whitelisted grammar, and an
  * evaluator of our own so that nothing of mathjs's scope (import, evaluate, units...) is reachable.
+ *
+ * mathjs itself is loaded on demand: checking and compiling stay synchronous, but only after
+ * loadExpressionParser() has resolved once. Scenarios without a demandExpression never need it, so the
+ * command line and the workers start without it (about half a second of loading in Node).
  */
-import { create, parseDependencies } from 'mathjs';
 import { exp, log, pow } from '../random/portable-math.ts';
 
-// A mathjs instance that can only parse: no evaluate, import or createUnit exists in it at all.
-const { parse } = create({ parseDependencies });
+let parse: ((text: string) => unknown) | undefined;
+let loading: Promise<void> | undefined;
+
+/** Loads mathjs's parser (once; later calls share the first load): needed before any demand expression is compiled. */
+export function loadExpressionParser(): Promise<void> {
+  loading ??= import('./expression-parser.ts').then(
+    (module) => {
+      parse = module.parseExpression;
+    },
+    (error: unknown) => {
+      loading = undefined; // a failed load (say, a dropped network chunk in the browser) may be retried
+      throw error;
+    },
+  );
+  return loading;
+}
+
+/** Whether loadExpressionParser has completed, so that demand expressions can be compiled synchronously. */
+export function expressionParserLoaded(): boolean {
+  return parse !== undefined;
+}
+
+/** Whether a parsed JSON value (a scenario, valid or not) holds a "demandExpression" anywhere, at any depth. */
+export function hasDemandExpression(value: unknown): boolean {
+  // A walk of the whole value rather than of known places: new nodes inside strategies' levers can be makers too.
+  const stack: unknown[] = [value];
+  while (stack.length > 0) {
+    const item = stack.pop();
+    if (item === null || typeof item !== 'object') continue;
+    if (!Array.isArray(item) && Object.hasOwn(item, 'demandExpression')) return true;
+    for (const child of Object.values(item)) stack.push(child);
+  }
+  return false;
+}
 
 export type CompiledExpression = { ok: true; evaluate: (tMonths: number) => number } | { ok: false; message: string };
 
@@ -133,6 +168,9 @@ function buildFunction(node: ParsedNode): Fn {
 
 /** Checks a demand expression of t (months) against the allowed grammar and compiles it to a plain function. */
 export function compileDemandExpression(text: string): CompiledExpression {
+  if (parse === undefined) {
+    throw new Error('demand expressions need the mathjs parser: await loadExpressionParser() (or validate with parseScenarioTextAsync) before checking or compiling a scenario that has one');
+  }
   let tree: ParsedNode;
   // mathjs reads "a - 5%" as "a - a x 5 / 100": a percentage is not in the grammar of model.md section 1.
   if (text.includes('%')) return { ok: false, message: 'uses "%", which is not allowed (write a fraction, e.g. 0.05 * ...)' };

@@ -2,9 +2,9 @@
  * Structural validation: Ajv against the published JSON Schema, with Ajv's errors rewritten as
  * plain sentences and its anyOf noise reduced to the one branch the user evidently meant.
  */
-import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
-import { scenarioJsonSchema } from './json-schema.ts';
+import type { ErrorObject, ValidateFunction } from 'ajv';
 import { at, names, show } from './issue-text.ts';
+import { scenarioValidator } from './scenario-validator.ts';
 import type { ValidationIssue } from './validate.ts';
 
 type Schema = { [key: string]: unknown };
@@ -16,8 +16,7 @@ const COUNTRY_PATTERN = '^[A-Z]{2}$';
 const SHORT_LIST = 8;
 
 let compiled: ValidateFunction | undefined;
-const validator = (): ValidateFunction =>
-  (compiled ??= new Ajv({ allErrors: true, verbose: true, strict: true }).compile(scenarioJsonSchema()));
+const validator = (): ValidateFunction => (compiled ??= scenarioValidator());
 
 /** Checks the input against the JSON Schema; every structural error, in plain sentences. */
 export function checkStructure(input: unknown): ValidationIssue[] {

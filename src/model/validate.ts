@@ -11,6 +11,7 @@ import { checkNodeFields } from './check-node-fields.ts';
 import { checkObserved } from './check-observed.ts';
 import { checkReferences } from './check-references.ts';
 import { checkSources } from './check-sources.ts';
+import { hasDemandExpression, loadExpressionParser } from './expression.ts';
 import { describeJsonSyntaxError } from './json-syntax.ts';
 import { ScenarioIndex } from './scenario-index.ts';
 import type { Scenario } from './schema.ts';
@@ -24,7 +25,10 @@ export interface ValidationIssue {
 
 export type ValidationResult = { ok: true; scenario: Scenario } | { ok: false; issues: ValidationIssue[] };
 
-/** Validates a parsed scenario: structural errors, or when the structure is sound, every semantic error. */
+/**
+ * Validates a parsed scenario: structural errors, or when the structure is sound, every semantic error.
+ * A scenario with a demandExpression needs loadExpressionParser() to have resolved first.
+ */
 export function validateScenario(input: unknown): ValidationResult {
   const structural = checkStructure(input);
   if (structural.length > 0) return { ok: false, issues: structural };
@@ -50,13 +54,30 @@ export function formatIssues(issues: ValidationIssue[]): string {
   return issues.map((issue) => `${issue.path || '/'}: ${issue.message}`).join('\n');
 }
 
-/** Parses scenario JSON text and validates it; a syntax error becomes one issue at "/", never an exception. */
+/**
+ * Parses scenario JSON text and validates it; a syntax error becomes one issue at "/", never an exception.
+ * Synchronous: a scenario with a demandExpression needs loadExpressionParser() to have resolved first
+ * (parseScenarioTextAsync does that itself).
+ */
 export function parseScenarioText(text: string): ValidationResult {
+  const json = parseJson(text);
+  return json.ok ? validateScenario(json.data) : json;
+}
+
+/** parseScenarioText, loading the expression parser first when the scenario has a demandExpression (and only then). */
+export async function parseScenarioTextAsync(text: string): Promise<ValidationResult> {
+  const json = parseJson(text);
+  if (!json.ok) return json;
+  if (hasDemandExpression(json.data)) await loadExpressionParser();
+  return validateScenario(json.data);
+}
+
+/** JSON.parse with a byte-order mark allowed and a syntax error described where it is. */
+function parseJson(text: string): { ok: true; data: unknown } | { ok: false; issues: ValidationIssue[] } {
   // Editors on Windows may save a byte-order mark, which JSON.parse refuses.
   const body = text.startsWith('\uFEFF') ? text.slice(1) : text;
-  let data: unknown;
   try {
-    data = JSON.parse(body);
+    return { ok: true, data: JSON.parse(body) };
   } catch (error) {
     let message: string | undefined;
     try {
@@ -66,5 +87,4 @@ export function parseScenarioText(text: string): ValidationResult {
     }
     return { ok: false, issues: [{ path: '/', message: message ?? `not valid JSON: ${(error as Error).message}` }] };
   }
-  return validateScenario(data);
 }

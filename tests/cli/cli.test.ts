@@ -1,20 +1,25 @@
 /**
- * The command line as a user runs it (a child process): user errors exit 2 with a plain message, any number
- * of workers gives the same numbers, --out writes its files. Few runs, few trials: each start costs seconds.
+ * The command line as a user runs it (a child process, through npm run simulate's launcher and the bundle
+ * it builds): user errors exit 2 with a plain message, any number of workers gives the same numbers, the
+ * bundle the same numbers as the sources, --out writes its files. Few runs, few trials.
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ensureCliBundle } from '../../scripts/cli-bundle.mjs';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const example = path.join(root, 'tests/fixtures/example-scenario.json');
 const scratch = mkdtempSync(path.join(tmpdir(), 'cli-test-'));
 const STACK_LINE = /^\s+at .+:\d+:\d+\)?$/m;
-// Each run starts Node, tsx and worker threads; on a busy two-core machine that alone can take many seconds.
+// Each run starts Node and worker threads; on a busy two-core machine that alone can take seconds.
 const SLOW = { timeout: 180_000 };
+
+// Built (if the sources changed) once here, rather than by the first runs below all at once.
+beforeAll(() => ensureCliBundle(), 120_000);
 
 interface Outcome {
   status: number | null;
@@ -22,10 +27,19 @@ interface Outcome {
   stderr: string;
 }
 
-/** Runs `tsx src/cli/main.ts ...args` from the project's root. */
+/** Runs `npm run simulate -- ...args` (without npm) from the project's root. */
 function simulate(...args: string[]): Promise<Outcome> {
+  return run(['scripts/simulate.mjs', ...args]);
+}
+
+/** Runs the command line from its TypeScript sources, through tsx. */
+function simulateSources(...args: string[]): Promise<Outcome> {
+  return run(['--import', 'tsx', 'src/cli/main.ts', ...args]);
+}
+
+function run(nodeArgs: string[]): Promise<Outcome> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], { cwd: root });
+    const child = spawn(process.execPath, nodeArgs, { cwd: root });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d) => (stdout += d));
@@ -61,19 +75,23 @@ describe.concurrent('user errors exit 2 with a plain message', SLOW, () => {
 });
 
 describe('runs', SLOW, () => {
-  it('--json gives the same strategies on 1 and 2 workers, and --out writes result.json, bands.csv, the charts and the report', async () => {
+  it('--json gives the same strategies on 1 and 2 workers and from the sources, and --out writes result.json, bands.csv, the charts and the report', async () => {
     const out = path.join(scratch, 'out', 'nested');
-    const [one, two] = await Promise.all([
+    const [one, two, sources] = await Promise.all([
       simulate(example, '--trials', '100', '--seed', '5', '--json', '--workers', '1'),
       simulate(example, '--trials', '100', '--seed', '5', '--json', '--workers', '2', '--out', out),
+      simulateSources(example, '--trials', '100', '--seed', '5', '--json', '--workers', '0'),
     ]);
     expect(one.status, one.stderr).toBe(0);
     expect(two.status, two.stderr).toBe(0);
+    expect(sources.status, sources.stderr).toBe(0);
     const a = JSON.parse(one.stdout);
     const b = JSON.parse(two.stdout);
     expect(a.trials).toBe(100);
     expect(a.strategies.map((s: { id: string }) => s.id)[0]).toBe('baseline');
     expect(JSON.stringify(b.strategies)).toBe(JSON.stringify(a.strategies));
+    // The bundle is the sources, built: the whole result agrees, to the last digit.
+    expect(one.stdout).toBe(sources.stdout);
 
     expect(JSON.parse(readFileSync(path.join(out, 'result.json'), 'utf8'))).toEqual(b);
     const lines = readFileSync(path.join(out, 'bands.csv'), 'utf8').trimEnd().split('\n');

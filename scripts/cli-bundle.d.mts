@@ -1,0 +1,19 @@
+/** Types of scripts/cli-bundle.mjs, for the TypeScript that imports it (tests, bench). */
+export interface CliManifest {
+  format: number;
+  /** the command line's entry file, in OUT_DIR */
+  main: string;
+  /** the worker threads' entry file, in OUT_DIR */
+  worker: string;
+  /** every file of the build, in OUT_DIR */
+  outputs: string[];
+  /** the files bundled into the worker entry, relative to the project's root */
+  workerInputs: string[];
+  /** every file the build depends on: [path, mtimeMs, size] */
+  inputs: [string, number, number][];
+}
+
+export const OUT_DIR: string;
+export function ensureCliBundle(): Promise<string>;
+export function freshManifest(): CliManifest | null;
+export function buildCliBundle(): Promise<CliManifest>;
