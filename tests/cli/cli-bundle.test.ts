@@ -48,9 +48,10 @@ describe('the bundle', () => {
     expect(inputs).toContain('src/engine/simulate-chunk.ts');
     for (const pkg of MAIN_THREAD_ONLY) expect(inputs.filter((f) => f.startsWith(`node_modules/${pkg}/`))).toEqual([]);
     expect(inputs.filter((f) => /^src\/(model\/(validate|structure|expression|schema)|cli|export|charts)/.test(f))).toEqual([]);
-    // A self-contained file, a fraction of what validation alone bundles (about 1.1 MB with mathjs).
+    // A self-contained file, well under what validation alone bundles (about 1.1 MB with mathjs); about
+    // half of it is stdlib's beta quantile (beta-PERT draws) and the special functions it stands on.
     expect(staticClosure(manifest.worker)).toEqual([manifest.worker]);
-    expect(statSync(path.join(OUT_DIR, manifest.worker)).size).toBeLessThan(400_000);
+    expect(statSync(path.join(OUT_DIR, manifest.worker)).size).toBeLessThan(700_000);
     const text = read(manifest.worker);
     for (const pkg of MAIN_THREAD_ONLY) expect(bundledFrom(text, pkg), pkg).toBe(false);
   });
