@@ -14,6 +14,8 @@ export const TARGET_DEMAND = 2;
 export const OCCUR_SCRIPTED = 0;
 export const OCCUR_POISSON = 1;
 export const OCCUR_CORRELATED = 2;
+/** a stress test's cut: started by the analysis (stream seed:i:stress), never drawn from the disruption stream */
+export const OCCUR_STRESS = 3;
 
 /** A disruption with its targets resolved to node, link or maker indices. */
 export interface CompiledDisruption {
@@ -104,6 +106,12 @@ export interface CompiledModel {
 
   /** in processing order: each correlated child after its parent */
   disruptions: CompiledDisruption[];
+  /**
+   * Cuts a stress test may apply to a lane (severity 1 for stressPeriods from a start drawn per trial),
+   * each resolved like a disruption's target; empty outside stress tests.
+   */
+  stressCuts: CompiledDisruption[];
+  stressPeriods: number;
   disruptionCount: number;
 
   capex: number;

@@ -47,10 +47,14 @@ export function simulateBlock(c: Block): void {
   closeLanes(c);
 }
 
-/** Lane b simulates trial `trial`; quiet (no events, no noise), a link cut from period 0, and masked disruptions (file indices) as given. */
-export function setLane(c: Block, b: number, trial: number, options: { quiet?: boolean; cutLink?: number; mask?: ArrayLike<number> | null } = {}): void {
+/**
+ * Lane b simulates trial `trial`; quiet (no events, no noise), a link cut from period 0, masked disruptions
+ * (file indices) and a stress cut (index into the model's stressCuts) as given.
+ */
+export function setLane(c: Block, b: number, trial: number, options: { quiet?: boolean; cutLink?: number; mask?: ArrayLike<number> | null; stress?: number } = {}): void {
   const K = c.disruptionCount;
   c.laneTrial[b] = trial;
+  c.laneStress[b] = options.stress ?? -1;
   c.laneQuiet[b] = options.quiet ? 1 : 0;
   c.laneCut[b] = options.cutLink ?? -1;
   if (c.laneCut[b] >= 0) c.linkCuttable[c.laneCut[b]] = 1;

@@ -59,6 +59,12 @@ export function startLanes(c: Block): void {
         }
       }
     }
+    // A stress test's cut starts uniformly over 0..H - D, from its own stream: shared by every target.
+    if (c.laneStress[b] >= 0) {
+      aleaSeed(c.stressStream, 0, streamSeed.stress(seed, trial));
+      const span = Math.max(1, c.H - c.stressPeriods + 1);
+      c.laneStressStart[b] = Math.min(span - 1, Math.floor(aleaNext(c.stressStream, 0) * span));
+    }
     let opening = 0;
     for (let i = 0; i < N; i++) opening += inventory[i * B + b] + stock[i * B + b];
     ledger[LED_OPENING * B + b] = opening;

@@ -37,6 +37,10 @@ export function closePeriod(c: Block, t: number): void {
       makerDemandTotal[ko + b] += d;
       periodDemand[b] += d;
       periodDelivered[b] += del;
+      if (c.makerSeries) {
+        c.makerDemandSeries[(b * M + k) * H + t] = d;
+        c.makerDeliveredSeries[(b * M + k) * H + t] = del;
+      }
       if (trace) {
         trace.makerDemand[k * H + t] = d;
         trace.makerDelivered[k * H + t] = del;
