@@ -225,6 +225,18 @@ export function createBlock(model: CompiledModel, lanes: number) {
     /** a per-link row for re-applying diversify levers to one lane's shares */
     shareRow: f64(L),
 
+    // Flow series (flow-series.ts), allocated only when the model has a flow plan.
+    flowOn: model.flowPlan !== null,
+    /** tier 2 and 3 units carried per link and lane this period */
+    tierCarried: f64(model.flowPlan ? L * B : 0),
+    /** units that will arrive over each link, by ring slot and lane */
+    linkArrive: f64(model.flowPlan ? L * R * B : 0),
+    /** this period's flow per group (shipped, then arrived) and lane */
+    groupFlow: f64(model.flowPlan ? 2 * model.flowPlan.groups.length * B : 0),
+    /** where main lanes' ratios go: (group x H + t) x FLOW_BINS + bin; null for lanes that must not count (attribution) */
+    flowBins: null as Int32Array | null,
+    /** lane 0's flow per group and period, when computing the planned flows */
+    flowCapture: null as Float64Array | null,
     /** per-period detail of lane 0 (tests, time to survive, stage shares); only with one lane */
     trace: null as TrialTrace | null,
   };

@@ -1,6 +1,7 @@
 /** The compiled, index-based form of one strategy of a scenario: flat typed arrays the hot loop reads. */
 import type { CompiledDist } from '../random/distributions.ts';
 import type { CompiledDiversify } from './levers/diversify.ts';
+import type { FlowPlan } from './flow-series.ts';
 
 export const STAGE_EXPLORATION = 0;
 export const STAGE_EXTRACTION = 1;
@@ -112,6 +113,10 @@ export interface CompiledModel {
    */
   stressCuts: CompiledDisruption[];
   stressPeriods: number;
+  /** flow series between countries (set by compileRun when asked for): groups, planned flows, and per link the groups it feeds */
+  flowPlan: FlowPlan | null;
+  flowLinkStart: Int32Array;
+  flowLinkGroups: Int32Array;
   disruptionCount: number;
 
   capex: number;

@@ -179,7 +179,7 @@ export function passOnShortInput(c: Block): void {
  * transit. Lanes with no tier request ship nothing; links no request went over are skipped.
  */
 function shipTier(c: Block, i: number, t: number, refill: boolean): void {
-  const { B, n, H, sellerStart, sellerLinks, linkTo, linkTransit, linkDelayable, linkAsked, addTransit, treq, treqIn, scratch, arrivals, refillArrivals, refillInTransit, refillNow, inputLeft, ledger, trace, laneScratch: ratio } = c;
+  const { B, n, H, sellerStart, sellerLinks, linkTo, linkTransit, linkDelayable, linkAsked, addTransit, treq, treqIn, scratch, arrivals, refillArrivals, refillInTransit, refillNow, inputLeft, ledger, trace, flowOn, tierCarried, laneScratch: ratio } = c;
   const o = i * B;
   const end = LED_IN_TRANSIT_END * B;
   for (let b = 0; b < n; b++) ratio[b] = treqIn[o + b] > 0 ? scratch[o + b] / treqIn[o + b] : 0;
@@ -209,12 +209,14 @@ function shipTier(c: Block, i: number, t: number, refill: boolean): void {
         }
       }
       if (trace) for (let b = 0; b < n; b++) if (treq[lo + b] * ratio[b] > 0) trace.linkCarried[l * H + t] += treq[lo + b] * ratio[b];
+      if (flowOn) for (let b = 0; b < n; b++) if (treq[lo + b] * ratio[b] > 0) tierCarried[lo + b] += treq[lo + b] * ratio[b];
       continue;
     }
     for (let b = 0; b < n; b++) {
       const amount = treq[lo + b] * ratio[b];
       if (!(amount > 0)) continue;
       if (trace) trace.linkCarried[l * H + t] += amount;
+      if (flowOn) tierCarried[lo + b] += amount;
       if (k + addTransit[lo + b] === 0) {
         now[to + b] += amount;
         continue;

@@ -75,7 +75,7 @@ export function startLanes(c: Block): void {
 /** Zeroes the block's state and sets each lane's opening inventories, stockpiles and shares. */
 function resetBuffers(c: Block): void {
   const { B, N, L, invOpening, stockMax, linkShare, inventory, stock, share, normShare, staticNormShare } = c;
-  for (const a of [c.arrivals, c.refillArrivals, c.refillInTransit, c.shippedTotal, c.recycled, c.refillNow, c.inputLeft, c.shippedOut, c.ledger, c.totalShortfall, c.totalDemand, c.totalSubstituted, c.holding, c.makerShortfallTotal, c.makerDemandTotal, c.deliveredHistory, c.fulfilment, c.laneDrew]) a.fill(0);
+  for (const a of [c.tierCarried, c.linkArrive, c.arrivals, c.refillArrivals, c.refillInTransit, c.shippedTotal, c.recycled, c.refillNow, c.inputLeft, c.shippedOut, c.ledger, c.totalShortfall, c.totalDemand, c.totalSubstituted, c.holding, c.makerShortfallTotal, c.makerDemandTotal, c.deliveredHistory, c.fulfilment, c.laneDrew]) a.fill(0);
   for (const a of [c.flexCount, c.subCount, c.onlineAt, c.addTransit, c.newStarts, c.scriptedStart]) a.fill(0);
   for (const a of [c.online, c.aNode, c.aLink, c.demandMult, c.worst]) a.fill(1);
   c.scriptedStart.fill(-1);
@@ -119,6 +119,7 @@ export function steadyStart(c: Block): void {
           if (!(reqIn[o + b] > 0)) continue;
           const amount = req[lo + b] * ratio[b];
           ledger[LED_IN_TRANSIT_START * B + b] += amount;
+          if (c.flowOn && at < H) c.linkArrive[(l * R + (at % R)) * B + b] += amount;
           if (at < H) arrivals[(linkTo[l] * R + (at % R)) * B + b] += amount;
           else ledger[LED_IN_TRANSIT_END * B + b] += amount;
         }

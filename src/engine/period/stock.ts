@@ -4,6 +4,7 @@
  * substitution; chain fulfilment; holding cost; and the trace of lane 0 when one is kept.
  */
 import { LED_DELIVERED, LED_EXCESS, type Block } from '../block.ts';
+import { recordFlows } from './flow-record.ts';
 
 /** Closes period t in every lane. */
 export function closePeriod(c: Block, t: number): void {
@@ -65,6 +66,7 @@ export function closePeriod(c: Block, t: number): void {
     fulfilment[b * H + t] = f;
     if (f < worst[b]) worst[b] = f;
   }
+  if (c.flowOn) recordFlows(c, t);
   if (trace) writeTrace(c, t);
 }
 
