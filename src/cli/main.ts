@@ -5,9 +5,9 @@
 import { readFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import type { CompiledRun } from '../engine/compile-run.ts';
-import { mergePartials } from '../engine/merge.ts';
+import { RunAccumulator } from '../engine/run-accumulator.ts';
 import type { PartialResult } from '../engine/result.ts';
-import { runWithPool } from '../engine/run-pool.ts';
+import { runWithPool, type PoolOptions } from '../engine/run-pool.ts';
 import { summariseRun } from '../engine/summarise-run.ts';
 import type { Scenario } from '../model/schema.ts';
 import { names } from '../model/issue-text.ts';
@@ -37,13 +37,14 @@ async function main(argv: readonly string[]): Promise<number> {
   if (options.outDir !== undefined) await prepareOutDir(options.outDir);
 
   const progress = createProgressLine(process.stderr);
-  let parts: PartialResult[];
+  // Chunks go into the run-wide arrays as they finish: memory does not grow with the number of chunks.
+  const accumulator = new RunAccumulator(run.trials, run.attributionTrials);
   try {
-    parts = await simulate(run, options.workers, progress.update);
+    await simulate(run, options.workers, { onProgress: progress.update, onPartial: (part) => accumulator.add(part) });
   } finally {
     progress.finish();
   }
-  const result = summariseRun(scenario, run, mergePartials(parts, run.trials, run.attributionTrials));
+  const result = summariseRun(scenario, run, accumulator.result());
 
   process.stdout.write(options.json ? resultJson(result) : formatTable(result));
   if (options.outDir !== undefined) {
@@ -90,9 +91,9 @@ async function compileChosen(scenario: Scenario, options: CliOptions): Promise<C
 }
 
 /** Simulates every trial: in this thread for --workers 0, else on that many worker threads (same numbers). */
-function simulate(run: CompiledRun, workers: number, onProgress: (done: number, total: number) => void): Promise<PartialResult[]> {
-  if (workers === 0) return runWithPool(run, [createWorkerApi()], { onProgress });
-  return runOnNodePool(run, workers, { onProgress });
+function simulate(run: CompiledRun, workers: number, options: PoolOptions): Promise<PartialResult[]> {
+  if (workers === 0) return runWithPool(run, [createWorkerApi()], options);
+  return runOnNodePool(run, workers, options);
 }
 
 /** One line for an internal error: the message without the stack. */
