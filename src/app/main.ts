@@ -14,7 +14,7 @@ import { createChartsPanel } from './charts-panel.ts';
 import { el } from './dom.ts';
 import { draftFromText, draftWithValue, type Draft } from './draft.ts';
 import { createEditorForm } from './editor-form.ts';
-import { count, duration } from './format.ts';
+import { count, runTime } from './format.ts';
 import { createHeader } from './header.ts';
 import { createHeadlinePanel } from './headline-panel.ts';
 import { createImportExport } from './import-export.ts';
@@ -258,15 +258,18 @@ function runNow(): void {
   void handle.outcome.then((outcome) => {
     if (running !== handle) return; // a newer run replaced this one
     running = null;
-    finishRun(outcome, { scenario, text, trialsTotal, seconds: (performance.now() - started) / 1000 });
+    finishRun(outcome, { scenario, text, trialsTotal, started });
     updateControls();
   });
 }
 
-function finishRun(outcome: RunOutcome, run: { scenario: Scenario; text: string; trialsTotal: number; seconds: number }): void {
+function finishRun(outcome: RunOutcome, run: { scenario: Scenario; text: string; trialsTotal: number; started: number }): void {
   if (outcome.status === 'complete') {
     showResults({ result: outcome.result, scenario: run.scenario, text: run.text, name: run.scenario.name, trialsTotal: run.trialsTotal, complete: true });
-    progress.finish(`Done: ${count(run.trialsTotal)} trials in ${duration(run.seconds)}.`);
+    // From the start of the run to the last chart drawn (showResults draws them all before it returns).
+    const seconds = (performance.now() - run.started) / 1000;
+    document.body.dataset.runSeconds = seconds.toFixed(1);
+    progress.finish(`Done: ${count(run.trialsTotal)} trials in ${runTime(seconds)}.`);
     setRunState('complete');
     return;
   }
