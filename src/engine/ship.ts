@@ -255,7 +255,8 @@ export function minesServe(c: Block, t: number, refill: boolean): void {
 
 /** Processing nodes serve the tier's requests from unused capacity and unused input. */
 export function processorsServe(c: Block, t: number, refill: boolean): void {
-  const { B, n, processors, P, yld, treqIn, inputLeft, avail, shippedOut, scratch, nodeAsked } = c;
+  const { B, n, processors, P, yld, treqIn, inputLeft, avail, shippedOut, shippedTotal, scratch, nodeAsked, ledger } = c;
+  const loss = LED_YIELD_LOSS * B;
   for (let q = 0; q < P; q++) {
     const i = processors[q];
     if (nodeAsked[i] === 0) continue;
@@ -267,7 +268,11 @@ export function processorsServe(c: Block, t: number, refill: boolean): void {
       const x = total > 0 ? Math.min(total, Math.max(0, avail[o + b] - shippedOut[o + b]), inputLeft[o + b] * y) : 0;
       scratch[o + b] = x;
       if (!(x > 0)) continue;
-      processExtra(c, i, b);
+      // processExtra, inline: x <= inputLeft x y, but x / y can exceed inputLeft by an ulp
+      inputLeft[o + b] = Math.max(0, inputLeft[o + b] - x / y);
+      ledger[loss + b] += x / y - x;
+      shippedOut[o + b] += x;
+      shippedTotal[o + b] += x;
       any = true;
     }
     if (any) shipTier(c, i, t, refill);
