@@ -13,7 +13,7 @@ export interface CliOptions {
   outDir?: string;
   help: boolean;
   /** --optimise: run the scenario's optimise section (issue 13) instead of its strategies */
-  optimise: boolean;
+  optimise?: boolean;
   /** --write-strategy FILE: with --optimise, write the scenario with the strategy found added */
   writeStrategy?: string;
 }
@@ -48,7 +48,7 @@ const SWITCHES = new Set(['--no-attribution', '--json', '--help', '-h', '--optim
 
 /** Parses argv (without node and the script); `defaultWorkers` is used when --workers is not given. */
 export function parseArgs(argv: readonly string[], defaultWorkers: number): ArgsResult {
-  const options: CliOptions = { scenarioPath: '', workers: defaultWorkers, attribution: true, json: false, help: false, optimise: false };
+  const options: CliOptions = { scenarioPath: '', workers: defaultWorkers, attribution: true, json: false, help: false };
   const paths: string[] = [];
   try {
     for (let i = 0; i < argv.length; i++) {
