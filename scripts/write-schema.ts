@@ -8,6 +8,6 @@ mkdirSync(fileURLToPath(new URL('../scenarios/', import.meta.url)), { recursive:
 writeFileSync(target, scenarioJsonSchemaText());
 console.log(`wrote ${target}`);
 
-const plan = fileURLToPath(new URL('../scenarios/optimise-plan.schema.json', import.meta.url));
+const plan = fileURLToPath(new URL('../scenarios/plans/optimise-plan.schema.json', import.meta.url));
 writeFileSync(plan, await optimisePlanJsonSchemaText());
 console.log(`wrote ${plan}`);

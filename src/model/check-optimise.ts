@@ -134,11 +134,14 @@ function checkCandidates(scenario: Scenario, optimise: Optimise, validate: (inpu
   });
   const seen = new Set<string>();
   const issues: ValidationIssue[] = [];
-  const { optimise: _omit, ...rest } = scenario;
-  const s = (scenario.strategies ?? []).length;
+  // The candidate alone beside the scenario's nodes: its new nodes may share ids with another strategy's
+  // (an optimised strategy added earlier, or the strategy whose nodes it reuses), since candidates are
+  // never run beside those, and a strategy added to the scenario gets fresh ids (add-strategy.ts).
+  const { optimise: _omit, strategies: _others, ...rest } = scenario;
+  const s = 0;
   trials.forEach((trial, t) => {
-    const candidate = candidateStrategy(optimise, trial.sizes, uniqueStrategyId(scenario));
-    const result = validate({ ...rest, strategies: [...(scenario.strategies ?? []), candidate] });
+    const candidate = candidateStrategy(optimise, trial.sizes, 'optimise-candidate');
+    const result = validate({ ...rest, strategies: [candidate] });
     if (result.ok) return;
     for (const issue of result.issues) {
       // Problems elsewhere in the scenario are the scenario's own, reported by its own checks.
@@ -152,14 +155,6 @@ function checkCandidates(scenario: Scenario, optimise: Optimise, validate: (inpu
     }
   });
   return issues;
-}
-
-/** A strategy id the scenario does not use, for the candidate being checked. */
-function uniqueStrategyId(scenario: Scenario): string {
-  const used = new Set((scenario.strategies ?? []).map((s) => s.id));
-  let id = 'optimise-candidate';
-  for (let k = 2; used.has(id); k++) id = `optimise-candidate-${k}`;
-  return id;
 }
 
 /** From a path in the candidate strategy (strategy index s) to the variable that made it. */

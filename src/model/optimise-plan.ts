@@ -9,7 +9,7 @@ import { Optimise } from './schema.ts';
 import { show } from './issue-text.ts';
 import type { ValidationIssue } from './validate.ts';
 
-/** The plan file's schema (scenarios/optimise-plan.schema.json is generated from it). */
+/** The plan file's schema (scenarios/plans/optimise-plan.schema.json is generated from it). */
 export const OptimisePlan = Type.Object(
   {
     $schema: Type.Optional(Type.String()),

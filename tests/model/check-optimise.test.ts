@@ -63,10 +63,15 @@ describe('an optimise section', () => {
     expectOnlyIssue(withOptimise({ target: meanTarget, variables: [stockVar(), stockVar({ id: 'stock-2' })] }), '/optimise/variables/1/levers/0/stockpile/nodes/0', 'already has a stockpile');
   });
 
-  it('refuses new node ids another strategy already uses, at the template node', () => {
+  it("refuses new node ids the scenario's own nodes use, at the template node, and allows another strategy's", () => {
+    const clash = refineryVar();
+    clash.levers[0].newCapacity.nodes[0].id = 'ref-b';
+    clash.levers[1].diversify.to = ['ref-b'];
+    expectIssue(issuesOf(withOptimise({ target: meanTarget, variables: [clash] })), '/optimise/variables/0/levers/0/newCapacity/nodes/0/id', 'unique across the whole scenario');
+    // An optimised strategy added earlier has the template's node ids: the section stays valid.
     const s = withOptimise({ target: meanTarget, variables: [refineryVar()] });
-    s.strategies.push({ id: 'other', levers: [refineryVar().levers[0]] });
-    expectOnlyIssue(s, '/optimise/variables/0/levers/0/newCapacity/nodes/0/id', 'unique across the whole scenario');
+    s.strategies.push({ id: 'added', levers: refineryVar().levers });
+    expect(issuesOf(s)).toEqual([]);
   });
 
   it('refuses a malformed section structurally, with the path', () => {
