@@ -46,6 +46,8 @@ export interface OptimisePanelOptions {
 
 const REDRAW_MS = 300;
 
+const capitalise = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);
+
 /** Creates the panel; it stays hidden while the scenario has no optimise section. */
 export function createOptimisePanel(options: OptimisePanelOptions): OptimisePanel {
   const target = el('p', { class: 'optimise-target' });
@@ -183,7 +185,7 @@ export function createOptimisePanel(options: OptimisePanelOptions): OptimisePane
     return [
       el('p', { class: 'optimise-found', 'data-meets-target': String(result.found.meetsTarget) },
         el('strong', {}, result.found.meetsTarget ? 'Found: ' : 'Closest: '), found.label, '. ',
-        `${statisticText(result.target, result.unit)} ${fmt(found.target.value)} [${fmt(found.target.ci95[0])}, ${fmt(found.target.ci95[1])}]; `,
+        `${capitalise(statisticText(result.target, result.unit))} ${fmt(found.target.value)} [${fmt(found.target.ci95[0])}, ${fmt(found.target.ci95[1])}]; `,
         `expected total cost ${moneyTotal(found.cost.mean, result.currency)} [${millions(found.cost.ci95[0])}, ${millions(found.cost.ci95[1])}], of which capex ${moneyTotal(found.capex, result.currency)} and opex ${moneyTotal(found.opexPerYear, result.currency)} a year. `,
         verdict),
       el('ul', { class: 'optimise-levers' }, ...result.found.strategy.levers.map((l) => el('li', {}, leverText(l, result.unit, result.currency)))),
