@@ -12,6 +12,10 @@ export interface CliOptions {
   json: boolean;
   outDir?: string;
   help: boolean;
+  /** --optimise: run the scenario's optimise section (issue 13) instead of its strategies */
+  optimise?: boolean;
+  /** --write-strategy FILE: with --optimise, write the scenario with the strategy found added */
+  writeStrategy?: string;
 }
 
 export type ArgsResult = { ok: true; options: CliOptions } | { ok: false; message: string };
@@ -26,6 +30,11 @@ export const USAGE = `usage: npm run simulate -- <scenario.json> [options]
   --json             print the result as one JSON object on stdout
   --out DIR          write result.json, bands.csv, report.html and the charts (SVG, CSV,
                      PNG at 1x, 2x and 300 dpi for 170 mm) to DIR (created if needed)
+  --optimise         find the cheapest strategy that meets the optimise section's target
+                     (in the scenario, or in a plan file naming a scenario); prints the
+                     strategy found and the frontier (--json: the whole result)
+  --write-strategy FILE
+                     with --optimise: write the scenario with the strategy found added
   --help             show this text
 `;
 
@@ -34,8 +43,8 @@ const MAX_WORKERS = 1024;
 // Seeds within the scenario format's number limit stay numbers, so `--seed 42` equals `"seed": 42`.
 const MAX_NUMERIC_SEED = 1e12;
 
-const VALUE_FLAGS = new Set(['--trials', '--seed', '--strategy', '--workers', '--out']);
-const SWITCHES = new Set(['--no-attribution', '--json', '--help', '-h']);
+const VALUE_FLAGS = new Set(['--trials', '--seed', '--strategy', '--workers', '--out', '--write-strategy']);
+const SWITCHES = new Set(['--no-attribution', '--json', '--help', '-h', '--optimise']);
 
 /** Parses argv (without node and the script); `defaultWorkers` is used when --workers is not given. */
 export function parseArgs(argv: readonly string[], defaultWorkers: number): ArgsResult {
@@ -65,6 +74,8 @@ export function parseArgs(argv: readonly string[], defaultWorkers: number): Args
       }
     }
     if (options.help) return { ok: true, options };
+    if (options.writeStrategy !== undefined && !options.optimise) throw new ArgError('--write-strategy needs --optimise: it writes the strategy the optimiser finds');
+    if (options.optimise && options.strategies) throw new ArgError('--strategy does not go with --optimise: the optimiser compares every strategy of the scenario with the one it finds');
     if (paths.length === 0) throw new ArgError('missing the scenario file');
     if (paths.length > 1) throw new ArgError(`expected one scenario file, got ${paths.length}: ${paths.map((p) => JSON.stringify(p)).join(', ')}`);
     options.scenarioPath = paths[0];
@@ -80,6 +91,7 @@ class ArgError extends Error {}
 function setSwitch(options: CliOptions, flag: string): void {
   if (flag === '--no-attribution') options.attribution = false;
   else if (flag === '--json') options.json = true;
+  else if (flag === '--optimise') options.optimise = true;
   else options.help = true;
 }
 
@@ -90,6 +102,9 @@ function setValue(options: CliOptions, flag: string, value: string): void {
   else if (flag === '--strategy') {
     if (value === '') throw new ArgError('--strategy needs a strategy id');
     options.strategies = [...(options.strategies ?? []), value];
+  } else if (flag === '--write-strategy') {
+    if (value === '') throw new ArgError('--write-strategy needs a file name');
+    options.writeStrategy = value;
   } else {
     if (value === '') throw new ArgError('--out needs a directory');
     options.outDir = value;

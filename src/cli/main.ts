@@ -32,6 +32,7 @@ async function main(argv: readonly string[]): Promise<number> {
     process.stdout.write(USAGE);
     return EXIT_OK;
   }
+  if (options.optimise) return (await import('./optimise-command.ts')).optimiseCommand(options, options.workers);
   const scenario = await loadScenario(options.scenarioPath);
   const run = await compileChosen(scenario, options);
   if (options.outDir !== undefined) await prepareOutDir(options.outDir);

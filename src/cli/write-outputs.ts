@@ -5,6 +5,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { RunResult } from '../engine/result.ts';
+import type { OptimiseResult } from '../analysis/optimise-result.ts';
 import type { ExportFile } from '../export/bundle.ts';
 import type { Scenario } from '../model/schema.ts';
 import type { PngScale } from '../export/png-size.ts';
@@ -53,13 +54,13 @@ export interface WrittenOutputs {
   warnings: string[];
 }
 
-/** Writes every file of --out into dir, creating it; returns the paths written. */
-export async function writeOutputs(dir: string, result: RunResult, scenario: Scenario, date: Date = new Date()): Promise<WrittenOutputs> {
+/** Writes every file of --out into dir, creating it; returns the paths written. With an optimisation, its files and report section too. */
+export async function writeOutputs(dir: string, result: RunResult, scenario: Scenario, date: Date = new Date(), optimise?: OptimiseResult): Promise<WrittenOutputs> {
   const warnings: string[] = [];
   const files: ExportFile[] = [
     { name: 'result.json', content: resultJson(result, 2) },
     { name: 'bands.csv', content: bandsCsv(result) },
-    ...(await chartFiles(result, scenario, date, warnings)),
+    ...(await chartFiles(result, scenario, date, warnings, optimise)),
   ];
   try {
     await mkdir(path.join(dir, 'charts'), { recursive: true });
@@ -71,14 +72,14 @@ export async function writeOutputs(dir: string, result: RunResult, scenario: Sce
 }
 
 /** The charts (SVG, CSV, PNGs) and the report; their modules load only here, since jsdom and resvg take a moment. */
-async function chartFiles(result: RunResult, scenario: Scenario, date: Date, warnings: string[]): Promise<ExportFile[]> {
+async function chartFiles(result: RunResult, scenario: Scenario, date: Date, warnings: string[], optimise?: OptimiseResult): Promise<ExportFile[]> {
   const [{ JSDOM }, { exportFiles }, { svgToPng, pngTextRenders }] = await Promise.all([
     import('jsdom'),
     import('../export/bundle.ts'),
     import('../export/png-node.ts'),
   ]);
   const document = new JSDOM('<!DOCTYPE html>').window.document;
-  const exported = exportFiles(result, scenario, { document, appVersion: appVersion(), date });
+  const exported = exportFiles(result, scenario, { document, appVersion: appVersion(), date, optimise });
   if (!pngTextRenders()) warnings.push('no system font could be loaded for the PNGs, so they have no text; the SVGs and report.html are complete');
   // Each chart's PNGs right after its SVG, so the list on stderr reads chart by chart.
   return exported.flatMap((f) => (f.name.endsWith('.svg') ? [f, ...pngsOf(f.name, f.content as string, svgToPng)] : [f]));

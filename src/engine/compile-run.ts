@@ -26,6 +26,8 @@ export interface CompiledRun {
   disruptionIds: string[];
   /** the baseline first, then the chosen strategies in scenario order */
   models: CompiledModel[];
+  /** keep each maker's units short and demand per trial in the partials (the optimiser's per-trial country metric) */
+  makerTrials?: boolean;
 }
 
 /** Strategy ids asked for that the scenario does not have (the baseline always exists). */

@@ -194,6 +194,14 @@ export interface StrategyPartial {
   flowBins?: Int32Array;
   /** time to survive per maker id (months); only in the partial that holds trial 0 */
   tts?: Record<string, number>;
+  /** per trial, each maker's units short and demand; only when the run asks (CompiledRun.makerTrials); not merged */
+  makerTrials?: MakerTrials;
+}
+
+/** Per-trial maker outcomes, trial-major: index r x makers + k holds maker k of trial from + r. */
+export interface MakerTrials {
+  shortfall: Float64Array;
+  demand: Float64Array;
 }
 
 export interface PartialResult {

@@ -42,6 +42,7 @@ function simulateModelChunk(model: CompiledModel, run: CompiledRun, from: number
   const na = Math.max(0, Math.min(to, run.attributionTrials) - from);
   const flowCells = model.flowPlan ? 2 * model.flowPlan.groups.length * model.periods * FLOW_BINS : 0;
   const part = emptyStrategyPartial({ id: model.strategyId, periods: model.periods, makers: model.makers.length, disruptions: K, flowCells }, n, na);
+  if (run.makerTrials) part.makerTrials = { shortfall: new Float64Array(n * model.makers.length), demand: new Float64Array(n * model.makers.length) };
   let block = blocks.get(model);
   if (!block) blocks.set(model, (block = createBlock(model, LANES)));
   block.seed = run.seed;
@@ -86,9 +87,14 @@ function recordLane(c: Block, b: number, part: StrategyPartial, r: number): void
   const bins = part.bins;
   for (let t = 0; t < H; t++) bins[t * BINS + fulfilmentBin(fulfilment[b * H + t])]++;
   const mk = part.makers;
+  const perTrial = part.makerTrials;
   for (let k = 0; k < M; k++) {
     const units = makerShortfallTotal[k * B + b];
     const d = makerDemandTotal[k * B + b];
+    if (perTrial) {
+      perTrial.shortfall[r * M + k] = units;
+      perTrial.demand[r * M + k] = d;
+    }
     const pct = d > 0 ? (100 * units) / d : 0;
     exactAdd(mk.shortfall[k], units);
     exactAdd(mk.pct[k], pct);

@@ -10,6 +10,8 @@ import { chartCsv } from '../report/chart-csv.ts';
 import { chartData } from '../report/chart-data.ts';
 import { chartSvgFromData } from './chart-svg.ts';
 import { reportHtml } from './report-html.ts';
+import type { OptimiseResult } from '../analysis/optimise-result.ts';
+import { optimiseFiles } from './optimise-files.ts';
 
 export interface ExportFile {
   /** a relative path with forward slashes */
@@ -21,6 +23,8 @@ export interface ExportOptions {
   document: Document;
   appVersion: string;
   date: Date | string;
+  /** an optimisation whose confirmation run the result is: its files (optimise.json, the frontier chart) and report section too */
+  optimise?: OptimiseResult;
 }
 
 /** The path of chart `name`'s file of extension `ext` within the output directory. */
@@ -33,5 +37,6 @@ export function exportFiles(result: RunResult, scenario: Scenario, options: Expo
     { name: chartFileName(name, 'svg'), content: chartSvgFromData(name, data, { document: options.document }) },
     { name: chartFileName(name, 'csv'), content: chartCsv(name, data[name]) },
   ]);
-  return [...charts, { name: 'report.html', content: reportHtml(result, scenario, { ...options, data }) }];
+  const optimised = options.optimise ? optimiseFiles(options.optimise, options.document) : [];
+  return [...charts, ...optimised, { name: 'report.html', content: reportHtml(result, scenario, { ...options, data }) }];
 }

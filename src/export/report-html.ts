@@ -11,6 +11,8 @@ import { chartData } from '../report/chart-data.ts';
 import { headline } from '../report/headline.ts';
 import { millions, moneyTotal, perUnitNumber, perUnitUnit, totalUnit } from '../charts/money.ts';
 import { chartSvgFromData } from './chart-svg.ts';
+import type { OptimiseResult } from '../analysis/optimise-result.ts';
+import { optimiseSection } from './report-optimise.ts';
 import { code, escapeHtml, Html, link, table, type Cell } from './html.ts';
 import { REPORT_CSS } from './report-style.ts';
 import { distributionText, durationText, impactText, leverText, monthsText, num, occurrenceText, pct, targetText } from './scenario-text.ts';
@@ -24,6 +26,8 @@ export interface ReportOptions {
   date: Date | string;
   /** chart data already computed for this result (the bundle shares it); computed if absent */
   data?: ChartDataMap;
+  /** an optimisation whose confirmation run this result is: its section follows the headline */
+  optimise?: OptimiseResult;
 }
 
 // Only inline styles; no script, image, font or connection may load. Links still open when clicked.
@@ -51,6 +55,7 @@ ${scenario.description ? `<p class="lead">${escapeHtml(scenario.description)}</p
 <p class="note">Supply resilience report: ${escapeHtml(result.trials)} Monte Carlo trials per strategy, seed ${escapeHtml(result.seed)}, made ${escapeHtml(dateText(options.date))}.</p>
 </header>
 ${headlineSection(result, scenario)}
+${options.optimise ? optimiseSection(options.optimise, options.document) : ''}
 ${reproduceSection(result, scenario, options)}
 ${resultsSection(result, scenario)}
 ${chartsSection(data, options.document)}

@@ -42,3 +42,11 @@ describe('parseArgs', () => {
     expect(message(argv)).toMatch(expected);
   });
 });
+
+describe('parseArgs for the optimiser', () => {
+  it('reads --optimise and --write-strategy, and refuses them where they make no sense', () => {
+    expect(ok(['s.json', '--optimise', '--write-strategy', 'out.json'])).toMatchObject({ optimise: true, writeStrategy: 'out.json' });
+    expect(message(['s.json', '--write-strategy', 'out.json'])).toMatch(/needs --optimise/);
+    expect(message(['s.json', '--optimise', '--strategy', 'a'])).toMatch(/does not go with --optimise/);
+  });
+});
