@@ -86,6 +86,8 @@ async function compileChosen(scenario: Scenario, options: CliOptions): Promise<C
     // The baseline always runs; naming it only says "no other strategy unless named too".
     strategies: wanted && [...new Set(wanted.filter((id) => id !== 'baseline'))],
     attribution: options.attribution,
+    // without --flows the engine decides: on for a scenario with comparisons (the replays), off otherwise
+    ...(options.flows ? { flows: true } : {}),
   });
 }
 
