@@ -15,7 +15,7 @@ import { createWorkerApi } from '../../workers/worker-api.ts';
 import { runOnNodePool } from '../../workers/node-pool.ts';
 import { parseArgs, USAGE, type CliOptions } from './args.ts';
 import { createProgressLine } from './progress.ts';
-import { formatTable } from './table.ts';
+import { formatReplayComparisons, formatTable } from './table.ts';
 import { fsReason, UserError } from './user-error.ts';
 import { prepareOutDir, resultJson, writeOutputs } from './write-outputs.ts';
 
@@ -46,6 +46,10 @@ async function main(argv: readonly string[]): Promise<number> {
   const result = summariseRun(scenario, run, mergePartials(parts, run.trials, run.attributionTrials));
 
   process.stdout.write(options.json ? resultJson(result) : formatTable(result));
+  if (!options.json && (scenario.comparisons ?? []).length > 0) {
+    const { evaluateComparisons } = await import('../analysis/replay-comparisons.ts');
+    process.stdout.write(`\n${formatReplayComparisons(evaluateComparisons(scenario, result))}`);
+  }
   if (options.outDir !== undefined) {
     const written = await writeOutputs(options.outDir, result, scenario);
     for (const warning of written.warnings) process.stderr.write(`warning: ${warning}\n`);
