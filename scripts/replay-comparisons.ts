@@ -17,7 +17,7 @@ const i = process.argv.indexOf('--trials');
 const trials = i >= 0 ? Number(process.argv[i + 1]) : 1000;
 
 /** A model value as the docs print it: months and directions as they are, numbers to three decimals. */
-export const valueText = (v: ComparisonOutcome['model']): string => (v === null ? 'none' : typeof v === 'number' ? v.toFixed(3) : v);
+const valueText = (v: ComparisonOutcome['model']): string => (v === null ? 'none' : typeof v === 'number' ? v.toFixed(3) : v);
 
 const cell = (s: string) => s.replace(/\|/g, '\\|');
 for (const file of readdirSync(root('scenarios/replays')).filter((f) => f.endsWith('.json')).sort()) {

@@ -1,9 +1,11 @@
 /**
  * The historical replays in the app, in Chromium: listed in the picker under their own heading, picked
  * and run as a user would, and drawn in the chart "model against what was reported" with every reported
- * point and each comparison's verdict; a scenario that is no replay shows no such panel.
+ * point and each comparison's verdict, with no axe-core violation; a scenario that is no replay shows no
+ * such panel.
  */
 import { readdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { evaluateComparisons } from '../../src/analysis/replay-comparisons.ts';
@@ -17,6 +19,17 @@ import { numbersDiffer } from './same-numbers.ts';
 const DIR = new URL('../../scenarios/replays/', import.meta.url);
 const replays = readdirSync(DIR).filter((f) => f.endsWith('.json')).map((f) => JSON.parse(readFileSync(new URL(f, DIR), 'utf8')) as Scenario);
 const REPLAY = 'cobalt-2025';
+
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** axe-core's violations (default rules) on the page as it is, each with the elements concerned. */
+async function violations(): Promise<string[]> {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: AXE });
+  return page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe;
+    return (await axe.run()).violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  });
+}
 
 let app: AppUnderTest;
 let context: BrowserContext;
@@ -73,8 +86,10 @@ describe('historical replays in the app', { timeout: 180_000 }, () => {
     // its data table, one click away
     await page.click('[data-chart-table="replay"] summary');
     expect(await page.locator('[data-chart-table="replay"] tbody tr').count()).toBe(expected.panels.reduce((n, p) => n + p.model.length + p.observed.length + p.comparisons.length, 0));
+    expect(await violations()).toEqual([]);
     await page.click('[data-chart-table="replay"] summary');
     await page.locator('[data-chart-panel="replay"]').screenshot({ path: `${SCREENSHOTS}replay-chart.png` });
+    await page.screenshot({ path: `${SCREENSHOTS}replay-page.png`, fullPage: true });
     expect(pageErrors).toEqual([]);
   });
 
