@@ -9,6 +9,8 @@ export interface CliOptions {
   /** worker threads; 0 simulates in this thread */
   workers: number;
   attribution: boolean;
+  /** per-period flow series between countries (--flows); undefined leaves the engine's default (on for replays) */
+  flows?: boolean;
   json: boolean;
   outDir?: string;
   help: boolean;
@@ -27,6 +29,8 @@ export const USAGE = `usage: npm run simulate -- <scenario.json> [options]
   --strategy ID      simulate only this strategy besides the baseline; repeat for more
   --workers N        worker threads (default: the number of cores; 0 runs in this thread)
   --no-attribution   skip the attribution of shortfall to disruptions (faster)
+  --flows            add the per-period flow series between countries to --json and
+                     flows.csv to --out (always on for scenarios with comparisons)
   --json             print the result as one JSON object on stdout
   --out DIR          write result.json, bands.csv, report.html and the charts (SVG, CSV,
                      PNG at 1x, 2x and 300 dpi for 170 mm) to DIR (created if needed)
@@ -44,7 +48,7 @@ const MAX_WORKERS = 1024;
 const MAX_NUMERIC_SEED = 1e12;
 
 const VALUE_FLAGS = new Set(['--trials', '--seed', '--strategy', '--workers', '--out', '--write-strategy']);
-const SWITCHES = new Set(['--no-attribution', '--json', '--help', '-h', '--optimise']);
+const SWITCHES = new Set(['--no-attribution', '--flows', '--json', '--help', '-h', '--optimise']);
 
 /** Parses argv (without node and the script); `defaultWorkers` is used when --workers is not given. */
 export function parseArgs(argv: readonly string[], defaultWorkers: number): ArgsResult {
@@ -90,6 +94,7 @@ class ArgError extends Error {}
 
 function setSwitch(options: CliOptions, flag: string): void {
   if (flag === '--no-attribution') options.attribution = false;
+  else if (flag === '--flows') options.flows = true;
   else if (flag === '--json') options.json = true;
   else if (flag === '--optimise') options.optimise = true;
   else options.help = true;

@@ -15,7 +15,7 @@ import { createWorkerApi } from '../../workers/worker-api.ts';
 import { runOnNodePool } from '../../workers/node-pool.ts';
 import { parseArgs, USAGE, type CliOptions } from './args.ts';
 import { createProgressLine } from './progress.ts';
-import { formatTable } from './table.ts';
+import { formatReplayComparisons, formatTable } from './table.ts';
 import { fsReason, UserError } from './user-error.ts';
 import { prepareOutDir, resultJson, writeOutputs } from './write-outputs.ts';
 
@@ -48,6 +48,10 @@ async function main(argv: readonly string[]): Promise<number> {
   const result = summariseRun(scenario, run, accumulator.result());
 
   process.stdout.write(options.json ? resultJson(result) : formatTable(result));
+  if (!options.json && (scenario.comparisons ?? []).length > 0) {
+    const { evaluateComparisons } = await import('../analysis/replay-comparisons.ts');
+    process.stdout.write(`\n${formatReplayComparisons(evaluateComparisons(scenario, result))}`);
+  }
   if (options.outDir !== undefined) {
     const written = await writeOutputs(options.outDir, result, scenario);
     for (const warning of written.warnings) process.stderr.write(`warning: ${warning}\n`);
@@ -88,6 +92,8 @@ async function compileChosen(scenario: Scenario, options: CliOptions): Promise<C
     // The baseline always runs; naming it only says "no other strategy unless named too".
     strategies: wanted && [...new Set(wanted.filter((id) => id !== 'baseline'))],
     attribution: options.attribution,
+    // without --flows the engine decides: on for a scenario with comparisons (the replays), off otherwise
+    ...(options.flows ? { flows: true } : {}),
   });
 }
 

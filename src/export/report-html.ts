@@ -4,7 +4,7 @@
  * scripts, no external requests (a Content-Security-Policy says so to the browser), a print
  * stylesheet for A4, so that "Print to PDF" gives the paper version.
  */
-import { CHART_NAMES, CHART_TITLES, type ChartDataMap } from '../charts/index.ts';
+import { CHART_TITLES, drawnChartNames, type ChartDataMap } from '../charts/index.ts';
 import type { RunResult, StrategyResult } from '../engine/result.ts';
 import type { Scenario } from '../model/schema.ts';
 import { chartData } from '../report/chart-data.ts';
@@ -13,6 +13,7 @@ import { millions, moneyTotal, perUnitNumber, perUnitUnit, totalUnit } from '../
 import { chartSvgFromData } from './chart-svg.ts';
 import type { OptimiseResult } from '../analysis/optimise-result.ts';
 import { optimiseSection } from './report-optimise.ts';
+import { comparisonsSection } from './report-comparisons.ts';
 import { code, escapeHtml, Html, link, table, type Cell } from './html.ts';
 import { REPORT_CSS } from './report-style.ts';
 import { distributionText, durationText, impactText, leverText, monthsText, num, occurrenceText, pct, targetText } from './scenario-text.ts';
@@ -58,6 +59,7 @@ ${headlineSection(result, scenario)}
 ${options.optimise ? optimiseSection(options.optimise, options.document) : ''}
 ${reproduceSection(result, scenario, options)}
 ${resultsSection(result, scenario)}
+${comparisonsSection(result, scenario)}
 ${chartsSection(data, options.document)}
 ${scenarioSection(scenario)}
 ${sourcesSection(scenario)}
@@ -249,7 +251,7 @@ function survivalTable(result: RunResult): string {
 // ---- charts ------------------------------------------------------------------------------------
 
 function chartsSection(data: ChartDataMap, document: Document): string {
-  const figures = CHART_NAMES.map((name) => {
+  const figures = drawnChartNames(data).map((name) => {
     // Inline SVG in HTML takes no XML declaration.
     const svg = chartSvgFromData(name, data, { document }).replace(/^<\?xml[^>]*\?>\s*/, '');
     return `<figure class="chart" id="chart-${name}" data-chart-figure="${name}">

@@ -197,6 +197,12 @@ export const ObservedSeries = strict({
   flow: Type.Optional(FlowSelector),
   reference: Id,
   points: Type.Array(ObservedPoint, { minItems: 1 }),
+  normal: Type.Optional(
+    Type.String({
+      pattern: Period.pattern,
+      description: "the period of the point taken as the series' normal (the pre-event level its comparisons divide by), so that the chart can draw every point as % of it",
+    }),
+  ),
 });
 
 /** One comparison of model output with an observed series, written down before it is first run. */
