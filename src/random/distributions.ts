@@ -4,7 +4,7 @@
  */
 import type { Distribution } from '../model/schema.ts';
 import type { Rng } from './rng.ts';
-import betaQuantile from '@stdlib/stats-base-dists-beta-quantile';
+import { betaQuantileFast } from './beta-quantile-table.ts';
 import { exp, log } from './portable-math.ts';
 import { normalQuantile, normalQuantilesInPlace } from './normal-quantile.ts';
 import { aleaNext } from './alea.ts';
@@ -112,7 +112,7 @@ export function quantile(d: CompiledDist, u: number): number {
     case DistKind.Pinned: return p[0];
     case DistKind.Uniform: return p[0] + (p[1] - p[0]) * u;
     case DistKind.Triangular: return triangular(u, p[0], p[1], p[2]);
-    case DistKind.Pert: return p[0] + (p[1] - p[0]) * betaQuantile(u, p[2], p[3]);
+    case DistKind.Pert: return p[0] + (p[1] - p[0]) * betaQuantileFast(u, p[2], p[3]);
     case DistKind.Normal: return p[0] + p[1] * normalQuantile(u);
     case DistKind.Lognormal: return exp(p[0] + p[1] * normalQuantile(u));
     case DistKind.Exponential: return -p[0] * log(1 - u);
