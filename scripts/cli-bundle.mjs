@@ -22,6 +22,8 @@ const FORMAT = 2;
 export const COMMANDS = {
   main: 'src/cli/main.ts',
   merge: 'src/cli/merge-main.ts',
+  'queue-submit': 'queue/submit-main.ts',
+  'queue-worker': 'queue/worker-main.ts',
 };
 /**
  * What changes the output besides the bundled sources: this file (it holds the build options), and the
