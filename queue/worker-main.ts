@@ -44,7 +44,9 @@ async function main(argv: readonly string[]): Promise<number> {
   const redis = await connectRedis(url);
   const name = `${hostname()}:${process.pid}`;
 
-  let pool: NodePool | null = null;
+  // Started now, not at the first shard: a thread that cannot start fails here, and the first shard
+  // does not pay for the threads' start-up.
+  let pool: NodePool | null = createNodePool(threads);
   const processor = createShardProcessor({
     redis,
     name,
