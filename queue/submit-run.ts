@@ -72,14 +72,18 @@ export async function submitRun(plan: SubmitPlan): Promise<PartialResult> {
       progress.set(k, 0);
       log(`${name(k)}: its worker stopped renewing its lock (it died or hung); the shard is back in the queue`);
     });
+    // A retry after an error, like a stalled shard put back, shows as 'waiting' after 'active'; only
+    // a retry counts an attempt, and the job then says why the attempt failed.
+    const attemptsSeen = new Int32Array(n);
     events.on('waiting', ({ jobId, prev }) => {
       const k = shardOf.get(jobId);
-      if (k === undefined || prev !== 'failed') return;
-      progress.set(k, 0);
-      queue.getJob(jobId).then(
-        (job) => log(`${name(k)}: attempt ${job?.attemptsMade ?? '?'} of ${SHARD_ATTEMPTS} failed on ${job?.processedBy ?? 'a worker'} (${job?.failedReason ?? 'no reason given'}); retrying`),
-        () => {},
-      );
+      if (k === undefined || prev !== 'active') return;
+      queue.getJob(jobId).then((job) => {
+        if (job === undefined || job.attemptsMade <= attemptsSeen[k]) return;
+        attemptsSeen[k] = job.attemptsMade;
+        progress.set(k, 0);
+        log(`${name(k)}: attempt ${job.attemptsMade} of ${SHARD_ATTEMPTS} failed on ${job.processedBy ?? 'a worker'} (${job.failedReason || 'no reason given'}); retrying`);
+      }, () => {});
     });
 
     jobs = await queue.addBulk(

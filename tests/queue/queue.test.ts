@@ -2,9 +2,10 @@
  * The distributed engine against a real Redis server (tests/queue/redis-server.ts), with real processes
  * started as a user starts them (scripts/cli.mjs, the bundled commands): a run over three queue workers
  * prints the single-machine run's JSON byte for byte; a worker killed (SIGKILL) in the middle of its
- * shard loses nothing but time, and the run's numbers are the same; partials that are not the shard's
- * (another run, another range, corrupted) are refused by the submitter; with no worker, the timeout
- * says which shards were not done and that no worker is connected.
+ * shard loses nothing but time, and the run's numbers are the same; a shard whose attempt failed is
+ * retried; partials that are not the shard's (another run, another range, corrupted) are refused by
+ * the submitter; with no worker, the timeout says which shards were not done and that no worker is
+ * connected.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -12,7 +13,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Queue, Worker } from 'bullmq';
+import { Queue, Worker, type Job } from 'bullmq';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureCliBundle } from '../../scripts/cli-bundle.mjs';
@@ -161,40 +162,59 @@ describe.skipIf(redisBin === null)('the queue on a real Redis server', { timeout
     }
   });
 
-  describe('a partial that is not the shard it claims', () => {
+  describe('a rogue worker', () => {
     const shardFile = (seed: string) => path.join(scratch, `seed-${seed}-0of2.bin`);
 
+    const wholeRun = path.join(scratch, 'seed-11-all.bin');
+
     beforeAll(async () => {
-      const made = await Promise.all(['11', '12'].map((seed) => run('main', [example, '--trials', '90', '--seed', seed, '--shard', '0/2', '--partial', shardFile(seed), '--workers', '1'])));
+      const made = await Promise.all([
+        ...['11', '12'].map((seed) => run('main', [example, '--trials', '90', '--seed', seed, '--shard', '0/2', '--partial', shardFile(seed), '--workers', '1'])),
+        run('main', [example, ...RUN, '--partial', wholeRun, '--workers', '1']),
+      ]);
       for (const m of made) expect(m.status, m.stderr).toBe(0);
     }, 120_000);
 
-    /** Submits a run of two shards while a rogue worker stores `bytes` as every shard's partial. */
-    async function submitWithRogue(bytes: Buffer) {
+    /**
+     * Submits a run of `shards` shards while a rogue worker (in this process, named "rogue:1") stores
+     * what `partial` gives as each shard's partial result, or throws what it throws.
+     */
+    async function submitWithRogue(partial: (job: Job<ShardJobData, ShardJobResult>) => Buffer, shards = 2) {
       const client = new Redis(redis.url);
       const rogue = new Worker<ShardJobData, ShardJobResult>(
         QUEUE_NAME,
         async (job) => {
+          const bytes = partial(job);
           const key = partialKey(job.data.runId, job.data.shard);
           await client.set(key, bytes);
           return { key, bytes: bytes.length, worker: 'rogue:1', seconds: 0 };
         },
-        { connection: { url: redis.url } },
+        { connection: { url: redis.url }, name: 'rogue:1' },
       );
       try {
-        return await run('queue-submit', [example, ...RUN, '--shards', '2', '--json']);
+        return await run('queue-submit', [example, ...RUN, '--shards', String(shards), '--json']);
       } finally {
         await rogue.close();
         client.disconnect();
       }
     }
 
+    it('retries a shard whose attempt failed, says why, and merges the retry', async () => {
+      const submit = await submitWithRogue((job) => {
+        if (job.attemptsMade === 0) throw new Error('a simulation thread crashed (test)');
+        return readFileSync(wholeRun);
+      }, 1);
+      expect(submit.status, submit.stderr).toBe(0);
+      expect(submit.stdout).toBe(oneRun);
+      expect(submit.stderr).toMatch(/^shard 0\/1 \(trials 0\.\.89\): attempt 1 of 3 failed on rogue:1 \(a simulation thread crashed \(test\)\); retrying$/m);
+    });
+
     it.each([
-      ['of another run', () => readFileSync(shardFile('12')), /shard [01]\/2 \(trials [\d.]+\): the partial result rogue:1 stored cannot be merged: shard [01]\/2 is a partial of a different run: seed 12, not 11/],
-      ['of another range', () => readFileSync(shardFile('11')), /shard 1\/2 \(trials 45\.\.89\): the partial result rogue:1 stored cannot be merged: it holds trials 0\.\.44/],
-      ['corrupted', () => corrupt(readFileSync(shardFile('11'))), /shard [01]\/2 \(trials [\d.]+\): the partial result rogue:1 stored cannot be merged: it is corrupted: its contents do not match the digest/],
+      ['whose partial is of another run', () => readFileSync(shardFile('12')), /shard [01]\/2 \(trials [\d.]+\): the partial result rogue:1 stored cannot be merged: shard [01]\/2 is a partial of a different run: seed 12, not 11/],
+      ['whose partial is of another range', () => readFileSync(shardFile('11')), /shard 1\/2 \(trials 45\.\.89\): the partial result rogue:1 stored cannot be merged: it holds trials 0\.\.44/],
+      ['whose partial is corrupted', () => corrupt(readFileSync(shardFile('11'))), /shard [01]\/2 \(trials [\d.]+\): the partial result rogue:1 stored cannot be merged: it is corrupted: its contents do not match the digest/],
     ])('%s is refused: the run fails with status 1 and says why', async (_, bytes, message) => {
-      const submit = await submitWithRogue(bytes());
+      const submit = await submitWithRogue(bytes);
       expect(submit.status).toBe(1);
       expect(submit.stderr).toMatch(message);
       expect(submit.stderr).not.toMatch(/internal error/);
