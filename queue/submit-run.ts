@@ -54,6 +54,7 @@ export async function submitRun(plan: SubmitPlan): Promise<PartialResult> {
   let started = false;
   let timer: NodeJS.Timeout | undefined;
   let notice: NodeJS.Timeout | undefined;
+  let interrupt: (() => void) | undefined;
   let jobs: ShardJob[] = [];
 
   try {
@@ -86,6 +87,15 @@ export async function submitRun(plan: SubmitPlan): Promise<PartialResult> {
       }, () => {});
     });
 
+    const stop = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new TimedOut()), plan.timeoutMs);
+      // Ctrl-C takes the run's shards off the queue rather than leaving workers to simulate them for nobody.
+      interrupt = () => reject(new Interrupted());
+      process.once('SIGINT', interrupt);
+      process.once('SIGTERM', interrupt);
+    });
+    // Raced below, once the jobs are in; until then a signal must not count as an unhandled rejection.
+    stop.catch(() => {});
     jobs = await queue.addBulk(
       ranges.map(([from, to], k) => ({
         name: 'shard',
@@ -112,25 +122,25 @@ export async function submitRun(plan: SubmitPlan): Promise<PartialResult> {
     });
     // The first failure decides; the others must not surface later as unhandled rejections.
     for (const c of collected) c.catch(() => {});
-    const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new TimedOut()), plan.timeoutMs);
-    });
     try {
-      await Promise.race([Promise.all(collected), timeout]);
+      await Promise.race([Promise.all(collected), stop]);
     } catch (error) {
       const missing = await giveUp(queue, jobs, runId, plan, progress);
+      const list = missing.map((m) => `  ${m}\n`).join('');
       if (error instanceof TimedOut) {
-        throw new CommandFailure(
-          `the run timed out after ${plan.timeoutMs / 1000} s with ${missing.length} of ${n} shards not done:\n${missing.map((m) => `  ${m}\n`).join('')}` +
-            `${await workersLine(queue, plan)}; raise --timeout for a longer run`,
-        );
+        throw new CommandFailure(`the run timed out after ${plan.timeoutMs / 1000} s with ${missing.length} of ${n} shards not done:\n${list}${await workersLine(queue, plan)}; raise --timeout for a longer run`);
       }
+      if (error instanceof Interrupted) throw new CommandFailure(`interrupted with ${missing.length} of ${n} shards not done; those waiting were taken off the queue:\n${list}`.trimEnd());
       throw error;
     }
     return merger.result();
   } finally {
     clearTimeout(timer);
     clearTimeout(notice);
+    if (interrupt) {
+      process.off('SIGINT', interrupt);
+      process.off('SIGTERM', interrupt);
+    }
     await events.close().catch(() => {});
     await queue.close().catch(() => {});
   }
@@ -156,6 +166,7 @@ export async function submitRun(plan: SubmitPlan): Promise<PartialResult> {
 }
 
 class TimedOut extends Error {}
+class Interrupted extends Error {}
 
 /** Progress in trials over every shard: each shard's fraction done times its trials, reported when it grows or restarts. */
 function createShardProgress(ranges: [number, number][], onProgress: (done: number, total: number) => void) {
