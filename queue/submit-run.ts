@@ -46,6 +46,8 @@ export async function submitRun(plan: SubmitPlan): Promise<PartialResult> {
   const connection = bullConnection(plan.url);
   const queue = new Queue<ShardJobData, ShardJobResult>(QUEUE_NAME, { connection });
   const events = new QueueEvents(QUEUE_NAME, { connection });
+  // Each shard's wait listens for the queue closing: one listener a shard, not a leak.
+  queue.setMaxListeners(n + 10);
   const ranges = Array.from({ length: n }, (_, k) => shardRange(k, n, run.trials));
   const shardOf = new Map(ranges.map((_, k) => [shardJobId(runId, k), k]));
   const name = (k: number) => `${shardName(k, n)} (${trialsText(...ranges[k])})`;
