@@ -2,7 +2,7 @@
  * npm run merge: partial results (npm run simulate --shard K/N --partial FILE) in, the run's result out,
  * as npm run simulate prints and writes it. All headers are read and checked first (one run, every
  * trial once), so that a wrong set of files is refused at once, with every problem named; then each
- * file's trials are decoded and added one at a time, so memory holds the run and one file.
+ * file's trials are decoded and added one at a time, in trial order, so memory holds the run and one file.
  */
 import { readFile } from 'node:fs/promises';
 import { summariseRun } from '../engine/summarise-run.ts';
@@ -41,7 +41,10 @@ async function main(argv: readonly string[]): Promise<number> {
   if (options.outDir !== undefined) await prepareOutDir(options.outDir);
 
   const merger = createRunMerger(first.header.identity, run);
-  for (const { file } of headers) {
+  // In trial order, whatever the order given: the accumulator keeps a partial that arrives before the
+  // trials ahead of it, so this order holds the run and one file, never more.
+  const inTrialOrder = [...headers].sort((a, b) => a.header.range.from - b.header.range.from);
+  for (const { file } of inTrialOrder) {
     try {
       merger.add(await decodePartialFile(await read(file)), file);
     } catch (error) {
