@@ -28,7 +28,7 @@ export interface ShardJobData {
   /** the scenario file's text */
   scenario: string;
   /** the run's options, as compileRun takes them */
-  options: { trials: number; seed: string | number; strategies: string[]; attribution: boolean };
+  options: { trials: number; seed: string | number; strategies: string[]; attribution: boolean; flows: boolean };
   /** the identity the worker's run must have: a worker with another engine refuses the shard */
   identity: RunIdentity;
 }

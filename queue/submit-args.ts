@@ -14,6 +14,8 @@ const NOT_HERE: Record<string, string> = {
   '--workers': 'each worker uses its machine\'s cores (npm run queue:worker -- --threads N)',
   '--shard': 'the submitter makes the shards (--shards N)',
   '--partial': 'the submitter merges the shards itself',
+  '--optimise': 'the optimiser does not run on the queue yet (npm run simulate -- --optimise)',
+  '--write-strategy': 'it goes with --optimise, which does not run on the queue yet',
 };
 
 export const SUBMIT_USAGE = `usage: npm run queue:submit -- <scenario.json> --shards N [options]
@@ -25,7 +27,7 @@ npm run simulate does: the same numbers, bit for bit.
 
   --shards N         shards to split the trials into (1 to ${MAX_SHARDS}, at most the trials)
   --timeout S        give up after S seconds (default ${DEFAULT_TIMEOUT_SECONDS}) and say which shards were not done
-  --trials N, --seed S, --strategy ID, --no-attribution, --json, --out DIR
+  --trials N, --seed S, --strategy ID, --no-attribution, --flows, --json, --out DIR
                      as for npm run simulate
   --help             show this text
 `;

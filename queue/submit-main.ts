@@ -51,7 +51,7 @@ async function main(argv: readonly string[]): Promise<number> {
       scenarioText: text,
       run,
       identity: runIdentity(scenario, run),
-      options: { trials: run.trials, seed: run.seed, strategies: run.models.slice(1).map((m) => m.strategyId), attribution: run.attributionTrials > 0 },
+      options: { trials: run.trials, seed: run.seed, strategies: run.models.slice(1).map((m) => m.strategyId), attribution: run.attributionTrials > 0, flows: run.models[0].flowPlan !== null },
       shards: n,
       timeoutMs: options.timeoutSeconds * 1000,
       onProgress: progress.update,

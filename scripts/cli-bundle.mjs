@@ -117,7 +117,7 @@ export async function buildCliBundle() {
   // The worker alone, self-contained: it holds the engine and comlink, never the validator or mathjs
   // (tests/cli/cli-bundle.test.ts checks), and the command line can then name its file.
   const worker = await esbuild.build({ ...common, entryPoints: { 'simulation.node-worker': 'workers/simulation.node-worker.ts' } });
-  const workerFile = entryOutput(worker.metafile);
+  const workerFile = entryOutput(worker.metafile, 'workers/simulation.node-worker.ts');
   const validator = await scenarioValidatorCode(esbuild, common);
   // Split, so that what only some runs need (validation, the expression parser, the chart export) loads
   // when asked for, from its own file.
@@ -181,9 +181,12 @@ function replaceModule(file, contents) {
   };
 }
 
-/** The output file (name in OUT_DIR) of an entry point of a build (its source), or of its one entry point. */
-function entryOutput(metafile, source) {
-  const [output] = Object.entries(metafile.outputs).filter(([, o]) => o.entryPoint !== undefined && (source === undefined || o.entryPoint === source));
+/**
+ * The output file (name in OUT_DIR) of a build's entry point. With splitting, every module loaded by a
+ * dynamic import() is an entry point of the metafile too, so the entry is picked by its source file.
+ */
+function entryOutput(metafile, entry) {
+  const [output] = Object.entries(metafile.outputs).filter(([, o]) => (entry === undefined ? o.entryPoint !== undefined : o.entryPoint === entry));
   return path.relative(OUT_DIR, path.resolve(ROOT, output[0]));
 }
 

@@ -7,7 +7,7 @@ import { proxy, wrap } from 'comlink';
 import nodeEndpoint from 'comlink/dist/esm/node-adapter.mjs';
 import type { CompiledRun } from '../src/engine/compile-run.ts';
 import type { PartialResult } from '../src/engine/result.ts';
-import { runWithPool, type PoolOptions, type PoolWorker } from '../src/engine/run-pool.ts';
+import { runWithPool, usefulWorkers, type PoolOptions, type PoolWorker } from '../src/engine/run-pool.ts';
 import type { WorkerApi } from './worker-api.ts';
 
 // The bundled command line (scripts/cli-bundle.mjs) defines this as its worker's file, built beside it;
@@ -51,7 +51,7 @@ export function createNodePool(size: number): NodePool {
 
 /** Runs every trial of the run on `size` fresh threads (no more than there are trials) and terminates them. */
 export async function runOnNodePool(run: CompiledRun, size: number, options: PoolOptions = {}): Promise<PartialResult[]> {
-  const pool = createNodePool(Math.min(size, run.trials));
+  const pool = createNodePool(usefulWorkers(run.trials, size, options.chunkSize));
   try {
     return await Promise.race([runWithPool(run, pool.workers, options), pool.failed]);
   } finally {

@@ -2,9 +2,10 @@
  * The charts, each in its own panel under its title, drawn from chartData(result, scenario); an
  * update replaces each chart's SVG. The charts put a <title> on every mark, which the browser shows on
  * hover; each SVG is an image named by its title and one-line reading, and its data is a table one
- * click away (data-table.ts), drawn only while open.
+ * click away (data-table.ts), drawn only while open. The replay chart's panel shows only for a scenario
+ * with observed series (the historical replays).
  */
-import { CHART_NAMES, CHART_TITLES, CHARTS, type ChartName } from '../charts/index.ts';
+import { CHART_NAMES, CHART_TITLES, CHARTS, drawnChartNames, type ChartName } from '../charts/index.ts';
 import type { RunResult } from '../engine/result.ts';
 import type { Scenario } from '../model/schema.ts';
 import { exportChartCsv } from '../export/chart-csv.ts';
@@ -45,6 +46,13 @@ export interface ChartsPanelOptions {
 /** Creates the panels; charts redraw to the panel's width when the window is resized. */
 export function createChartsPanel(options: ChartsPanelOptions = {}): ChartsPanel {
   const slots = new Map<ChartName, HTMLElement>();
+  const figures = new Map<ChartName, HTMLElement>();
+  // the charts the shown run draws; a panel of any other is hidden, so no empty panel or export is offered
+  let drawn: ChartName[] = CHART_NAMES.filter((name) => name !== 'replay');
+  const setDrawn = (names: ChartName[]) => {
+    drawn = names;
+    for (const [name, figure] of figures) figure.hidden = !names.includes(name);
+  };
   const tables = new Map<ChartName, HTMLDetailsElement>();
   // The attribution chart shows one strategy at a time: the user picks which (the baseline first).
   const attributionPicker = el('select', { 'aria-label': 'Strategy whose shortfall is broken down' });
@@ -68,7 +76,10 @@ export function createChartsPanel(options: ChartsPanelOptions = {}): ChartsPanel
       const table = el('details', { class: 'chart-table', 'data-chart-table': name }, el('summary', {}, 'Data table'), el('div', { class: 'table-scroll', tabindex: 0, role: 'region', 'aria-label': `${CHART_TITLES[name]}: data table` }));
       table.addEventListener('toggle', () => drawTable(name));
       tables.set(name, table);
-      return el('figure', { class: 'panel chart-panel', id: `chart-${name}`, 'data-chart-panel': name }, el('h2', { class: 'chart-heading' }, CHART_TITLES[name]), control, slot, table, toolbar);
+      const figure = el('figure', { class: 'panel chart-panel', id: `chart-${name}`, 'data-chart-panel': name }, el('h2', { class: 'chart-heading' }, CHART_TITLES[name]), control, slot, table, toolbar);
+      figure.hidden = !drawn.includes(name);
+      figures.set(name, figure);
+      return figure;
     }),
   );
   let last: { result: RunResult; scenario: Scenario } | null = null;
@@ -78,13 +89,19 @@ export function createChartsPanel(options: ChartsPanelOptions = {}): ChartsPanel
     const holder = details.querySelector('.table-scroll')!;
     if (!details.open) return replaceChildren(holder);
     if (!last) return replaceChildren(holder, el('p', { class: 'notice' }, 'Waiting for the first results…'));
+    if (!drawn.includes(name)) return replaceChildren(holder);
     replaceChildren(holder, csvTable(exportChartCsv(name, last.result, last.scenario), `${CHART_TITLES[name]}: the data drawn, as in the CSV download`));
   };
   const draw = (names: ChartName[] = CHART_NAMES) => {
     if (!last) return;
     const data = chartData(last.result, last.scenario);
+    setDrawn(drawnChartNames(data));
     for (const name of names) {
       const slot = slots.get(name)!;
+      if (!drawn.includes(name)) {
+        replaceChildren(slot);
+        continue;
+      }
       const width = Math.round(Math.min(MAX_WIDTH, Math.max(MIN_WIDTH, slot.clientWidth || 720)));
       try {
         // The chart map's entries are typed per name; one name at a time is what this loop can state.
@@ -113,6 +130,8 @@ export function createChartsPanel(options: ChartsPanelOptions = {}): ChartsPanel
     element,
     show(result, scenario) {
       last = result && scenario ? { result, scenario } : null;
+      // before a result, the replay panel waits only for a scenario that will draw it
+      if (!last) setDrawn(CHART_NAMES.filter((name) => name !== 'replay' || ((scenario?.observed ?? []).length > 0 && !!scenario?.monthZero)));
       if (result) pickerOptions(attributionPicker, result);
       if (result && scenario) stageOptions(stagePicker, chartData(result, scenario).worldMap);
       lastWidth = element.clientWidth;

@@ -24,6 +24,12 @@ export function count(n: number): string {
 }
 
 /** A duration in seconds, said plainly: "8 s", "2 min 5 s". */
+/** A run's time to 0.1 s (seconds under a minute), else as duration() says it. */
+export function runTime(seconds: number): string {
+  if (!Number.isFinite(seconds)) return DASH;
+  return seconds < 59.95 ? `${Math.max(0, seconds).toFixed(1)} s` : duration(seconds);
+}
+
 export function duration(seconds: number): string {
   if (!Number.isFinite(seconds)) return DASH;
   const s = Math.max(0, Math.round(seconds));

@@ -6,7 +6,7 @@
  */
 import './styles.css';
 import type { RunResult } from '../engine/result.ts';
-import type { Scenario } from '../model/schema.ts';
+import type { Scenario, Strategy } from '../model/schema.ts';
 import { loadExpressionParser } from '../model/expression.ts';
 import { parseScenarioText, type ValidationResult } from '../model/validate.ts';
 import { chartExportMenu, type ExportContext } from './chart-export-menu.ts';
@@ -14,7 +14,7 @@ import { createChartsPanel } from './charts-panel.ts';
 import { el } from './dom.ts';
 import { draftFromText, draftWithValue, type Draft } from './draft.ts';
 import { createEditorForm } from './editor-form.ts';
-import { count, duration } from './format.ts';
+import { count, runTime } from './format.ts';
 import { createHeader } from './header.ts';
 import { createHeadlinePanel } from './headline-panel.ts';
 import { createImportExport } from './import-export.ts';
@@ -22,6 +22,7 @@ import { placeIssues } from './issue-placement.ts';
 import { createJsonView } from './json-view.ts';
 import { createMetricsTable } from './metrics-table.ts';
 import { createPoolKeeper } from './pool-keeper.ts';
+import { createOptimisePanel } from './optimise-panel.ts';
 import { reportButton } from './report-button.ts';
 import { createProgress } from './progress.ts';
 import { createResultsCaption } from './results-caption.ts';
@@ -86,6 +87,7 @@ const metrics = createMetricsTable();
 const exportContext = (): ExportContext => (shown ? { result: shown.result, scenario: shown.scenario } : null);
 const charts = createChartsPanel({ toolbar: (name) => chartExportMenu(name, exportContext) });
 const sources = createSourcesPanel();
+const optimisePanel = createOptimisePanel({ pools: createPoolKeeper(), onAddStrategy: addStrategy });
 
 document.getElementById('app')!.replaceChildren(
   header.element,
@@ -110,6 +112,7 @@ document.getElementById('app')!.replaceChildren(
       headlinePanel.element,
       metrics.element,
       charts.element,
+      optimisePanel.element,
       sources.element,
     ),
   ),
@@ -194,10 +197,19 @@ function validateNow(): ValidationResult {
   if (validation?.text !== draft.text) validation = { text: draft.text, result: parseScenarioText(draft.text) };
   const issues = validation.result.ok ? [] : validation.result.issues;
   jsonView.showIssues(placeIssues(form.element, issues));
+  optimisePanel.setScenario(validation.result.ok ? validation.result.scenario : null);
   updateControls();
   if (!validation.result.ok && !running) setRunState('invalid');
   else if (document.body.dataset.runState === 'invalid') setRunState(settledState);
   return validation.result;
+}
+
+/** Adds a strategy (the optimiser's) at the end of the scenario's strategies, as an edit in the form would. */
+function addStrategy(strategy: Strategy): void {
+  const data = draft.data as { strategies?: unknown } | undefined;
+  const list = Array.isArray(data?.strategies) ? data.strategies : [];
+  onFormEdit('/strategies', [...list, strategy]);
+  form.render(draft.data);
 }
 
 function revert(): void {
@@ -258,15 +270,18 @@ function runNow(): void {
   void handle.outcome.then((outcome) => {
     if (running !== handle) return; // a newer run replaced this one
     running = null;
-    finishRun(outcome, { scenario, text, trialsTotal, seconds: (performance.now() - started) / 1000 });
+    finishRun(outcome, { scenario, text, trialsTotal, started });
     updateControls();
   });
 }
 
-function finishRun(outcome: RunOutcome, run: { scenario: Scenario; text: string; trialsTotal: number; seconds: number }): void {
+function finishRun(outcome: RunOutcome, run: { scenario: Scenario; text: string; trialsTotal: number; started: number }): void {
   if (outcome.status === 'complete') {
     showResults({ result: outcome.result, scenario: run.scenario, text: run.text, name: run.scenario.name, trialsTotal: run.trialsTotal, complete: true });
-    progress.finish(`Done: ${count(run.trialsTotal)} trials in ${duration(run.seconds)}.`);
+    // From the start of the run to the last chart drawn (showResults draws them all before it returns).
+    const seconds = (performance.now() - run.started) / 1000;
+    document.body.dataset.runSeconds = seconds.toFixed(1);
+    progress.finish(`Done: ${count(run.trialsTotal)} trials in ${runTime(seconds)}.`);
     setRunState('complete');
     return;
   }

@@ -80,7 +80,8 @@ function comparisonColumns(unit: string, currency: string): Column[] {
 function table(strategies: StrategyResult[], columns: Column[], id: string): HTMLElement {
   return el(
     'div',
-    { class: 'table-scroll' },
+    // Focusable, so a keyboard can scroll a table wider than the page (axe: scrollable-region-focusable).
+    { class: 'table-scroll', tabindex: 0, role: 'region', 'aria-label': id === 'metrics-comparison' ? 'Paired comparison table' : 'Strategies table' },
     el(
       'table',
       { class: 'metrics-table', id },
@@ -105,7 +106,7 @@ function makerTable(result: RunResult): HTMLElement {
   const makers = Object.entries(result.strategies[0].metrics.byMaker);
   return el(
     'div',
-    { class: 'table-scroll' },
+    { class: 'table-scroll', tabindex: 0, role: 'region', 'aria-label': "Each maker's own shortfall table" },
     el(
       'table',
       { class: 'metrics-table', id: 'metrics-makers' },

@@ -1,4 +1,4 @@
-/** The picker's list: every shipped scenario (marked when it has a stored edit), then imported ones, then the one open if it is neither. */
+/** The picker's list: every shipped scenario and replay (marked when it has a stored edit), then imported ones, then the one open if it is neither. */
 import { draftFromText, type Draft } from './draft.ts';
 import type { PickerItem } from './scenario-picker.ts';
 import { SHIPPED } from './shipped-scenarios.ts';
@@ -6,7 +6,7 @@ import { editedIds, loadEdit } from './storage.ts';
 
 /** The items, with the open draft among them. */
 export function pickerItems(open: Draft): PickerItem[] {
-  const items: PickerItem[] = [...SHIPPED.values()].map((s) => ({ id: s.id, name: s.name, edited: loadEdit(s.id) !== null, imported: false }));
+  const items: PickerItem[] = [...SHIPPED.values()].map((s) => ({ id: s.id, name: s.name, edited: loadEdit(s.id) !== null, imported: false, replay: s.group === 'replay' }));
   for (const id of editedIds()) {
     if (!SHIPPED.has(id)) items.push({ id, name: nameOf(draftFromText(id, loadEdit(id) ?? '')), edited: false, imported: true });
   }

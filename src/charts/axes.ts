@@ -14,6 +14,8 @@ export interface AxisSpec {
   /** the label, with its unit: "Total shortfall per trial (t)"; empty for none */
   label: string;
   ticks?: number;
+  /** the tick values themselves, in place of `ticks` (the replay chart's first months of quarters) */
+  values?: number[];
   format?: (x: number) => string;
   /** how far above the top of the range a y label sits (default 9) */
   labelRaise?: number;
@@ -69,6 +71,7 @@ export function yAxisRight(parent: G | Svg, scale: Linear, x: number, spec: Axis
 
 function drawAxis(parent: G | Svg, axis: Axis<NumberValue>, spec: AxisSpec): G {
   if (spec.ticks !== undefined) axis.ticks(spec.ticks);
+  if (spec.values !== undefined) axis.tickValues(spec.values);
   if (spec.format) axis.tickFormat((d) => spec.format!(Number(d)));
   const g = (parent as G).append('g');
   g.call(axis);

@@ -219,6 +219,84 @@ export interface WorldMapData {
   targets: MapTarget[];
 }
 
+// ---- model against what was reported (historical replays) ---------------------------------------
+
+/** The model's flow in one period relative to its planned flow, in percent (null where nothing was planned). */
+export interface ReplayModelPoint {
+  /** months from month 0 to the start of the period */
+  month: number;
+  mean: number | null;
+  p5: number | null;
+  p95: number | null;
+}
+
+/** A reference as a hover names it. */
+export interface ReplaySource {
+  id: string;
+  title: string;
+  url: string;
+}
+
+/** One reported point: a month or a span of months, in the series' unit and as % of the series' normal. */
+export interface ReplayObservedPoint {
+  /** as reported: "2023-08", "2023-Q4", "2022", "2020-03/2020-12" */
+  period: string;
+  /** first and last month covered, in months from month 0 (negative before it), inclusive */
+  fromMonth: number;
+  toMonth: number;
+  /** in the series' unit */
+  value: number;
+  /** value / normal x 100; null when the series names no normal (the point is then not drawn) */
+  pct: number | null;
+  /** the point taken as the series' normal (100% by definition) */
+  normal: boolean;
+  source: ReplaySource | null;
+  note: string | null;
+}
+
+/** A comparison written down before the first run, with its outcome on this run. */
+export interface ReplayComparisonMark {
+  id: string;
+  kind: 'timing' | 'size' | 'direction';
+  verdict: 'pass' | 'miss' | 'not-run';
+  /** one line: the model's and the reported value and the tolerance, as the chart prints them */
+  text: string;
+  /** what the model did, in a sentence (the hover) */
+  reason: string;
+}
+
+/** One panel: an observed series against the model's flow series it is compared with. */
+export interface ReplayPanel {
+  /** the observed series' id, with the strategy and counting when the series is compared on several */
+  id: string;
+  /** what the series measures, in words */
+  title: string;
+  /** the series' unit ("t/month") */
+  unit: string;
+  /** the model's flow in words: "processing CN → any other country, counted when shipped" */
+  flowLabel: string;
+  /** the strategy whose trials are drawn, and its position in the run (colour and dash) */
+  strategy: StrategyLabel & { index: number };
+  /** the normal the reported points are divided by, or null */
+  normal: { period: string; value: number } | null;
+  /** empty when the run has no such flow series */
+  model: ReplayModelPoint[];
+  observed: ReplayObservedPoint[];
+  comparisons: ReplayComparisonMark[];
+}
+
+export interface ReplayData {
+  /** the calendar month of month 0, "YYYY-MM" */
+  monthZero: string;
+  /** months per period (1: the replays are monthly) */
+  periodMonths: number;
+  horizonMonths: number;
+  /** the scripted events */
+  windows: DisruptionWindow[];
+  /** one per observed series (and strategy and counting it is compared on); empty for a scenario without observed series */
+  panels: ReplayPanel[];
+}
+
 /** The data of every chart, by chart name (the shape chartData returns). */
 export interface ChartDataMap {
   valueChain: ValueChainData;
@@ -227,4 +305,5 @@ export interface ChartDataMap {
   shortfall: ShortfallData;
   comparison: ComparisonData;
   attribution: AttributionData;
+  replay: ReplayData;
 }

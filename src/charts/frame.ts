@@ -24,7 +24,8 @@ export const LABEL_SIZE = 11;
 export const PAD = 12;
 
 export interface FrameDefaults {
-  name: ChartName;
+  /** the run's charts by name, and the optimiser's frontier (drawn from an optimisation, not a run) */
+  name: ChartName | 'frontier';
   width: number;
   height: number;
   title: string;

@@ -7,6 +7,7 @@ import { fulfilmentChart, FULFILMENT_TITLE } from './fulfilment.ts';
 import { shortfallChart, SHORTFALL_TITLE } from './shortfall.ts';
 import { comparisonChart, COMPARISON_TITLE } from './comparison.ts';
 import { attributionChart, ATTRIBUTION_TITLE } from './attribution.ts';
+import { replayChart, REPLAY_TITLE } from './replay-comparison.ts';
 
 export type { ChartName, ChartOptions } from './types.ts';
 export type * from './data-types.ts';
@@ -16,6 +17,7 @@ export { fulfilmentChart, type FulfilmentOptions } from './fulfilment.ts';
 export { shortfallChart, type ShortfallOptions } from './shortfall.ts';
 export { comparisonChart, type ComparisonOptions } from './comparison.ts';
 export { attributionChart, type AttributionOptions } from './attribution.ts';
+export { replayChart, type ReplayComparisonOptions } from './replay-comparison.ts';
 export { serializeSvg } from './serialize.ts';
 export { countryColour, strategyColour, strategyDash, strategySymbol, OKABE_ITO } from './palette.ts';
 
@@ -40,6 +42,7 @@ export const CHARTS: { [K in ChartName]: ChartFunction<K> } = {
   shortfall: shortfallChart,
   comparison: comparisonChart,
   attribution: attributionChart,
+  replay: replayChart,
 };
 
 /** The default title of every chart (tabs, file names, report headings). */
@@ -50,10 +53,19 @@ export const CHART_TITLES: Record<ChartName, string> = {
   shortfall: SHORTFALL_TITLE,
   comparison: COMPARISON_TITLE,
   attribution: ATTRIBUTION_TITLE,
+  replay: REPLAY_TITLE,
 };
 
 /** The chart names in the order the app and the report show them. */
-export const CHART_NAMES: ChartName[] = ['valueChain', 'worldMap', 'fulfilment', 'shortfall', 'comparison', 'attribution'];
+export const CHART_NAMES: ChartName[] = ['valueChain', 'worldMap', 'fulfilment', 'shortfall', 'comparison', 'attribution', 'replay'];
+
+/**
+ * The charts a run draws: every chart, but the replay chart only for a scenario with observed series (the
+ * historical replays); the app hides its panel and the report and --out leave it out for the others.
+ */
+export function drawnChartNames(data: Pick<ChartDataMap, 'replay'>): ChartName[] {
+  return CHART_NAMES.filter((name) => name !== 'replay' || data.replay.panels.length > 0);
+}
 
 /** Renders chart `name` from the data of every chart (what chartData returns). */
 export function renderChart<K extends ChartName>(name: K, data: Pick<ChartDataMap, K>, options: AnyChartOptions = {}): SVGSVGElement {

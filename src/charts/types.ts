@@ -15,4 +15,4 @@ export interface ChartOptions {
 }
 
 /** The names of the charts of the app, the report and the command line's --out. */
-export type ChartName = 'valueChain' | 'worldMap' | 'fulfilment' | 'shortfall' | 'comparison' | 'attribution';
+export type ChartName = 'valueChain' | 'worldMap' | 'fulfilment' | 'shortfall' | 'comparison' | 'attribution' | 'replay';

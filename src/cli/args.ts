@@ -9,9 +9,15 @@ export interface CliOptions {
   /** worker threads; 0 simulates in this thread */
   workers: number;
   attribution: boolean;
+  /** per-period flow series between countries (--flows); undefined leaves the engine's default (on for replays) */
+  flows?: boolean;
   json: boolean;
   outDir?: string;
   help: boolean;
+  /** --optimise: run the scenario's optimise section (issue 13) instead of its strategies */
+  optimise?: boolean;
+  /** --write-strategy FILE: with --optimise, write the scenario with the strategy found added */
+  writeStrategy?: string;
   /** --shard k/n: simulate only shard k of n (trials [floor(kT/n), floor((k+1)T/n))) */
   shard?: { k: number; n: number };
   /** --partial FILE: write the partial result there instead of printing the result */
@@ -27,9 +33,16 @@ export const USAGE = `usage: npm run simulate -- <scenario.json> [options]
   --strategy ID      simulate only this strategy besides the baseline; repeat for more
   --workers N        worker threads (default: the number of cores; 0 runs in this thread)
   --no-attribution   skip the attribution of shortfall to disruptions (faster)
+  --flows            add the per-period flow series between countries to --json and
+                     flows.csv to --out (always on for scenarios with comparisons)
   --json             print the result as one JSON object on stdout
   --out DIR          write result.json, bands.csv, report.html and the charts (SVG, CSV,
                      PNG at 1x, 2x and 300 dpi for 170 mm) to DIR (created if needed)
+  --optimise         find the cheapest strategy that meets the optimise section's target
+                     (in the scenario, or in a plan file naming a scenario); prints the
+                     strategy found and the frontier (--json: the whole result)
+  --write-strategy FILE
+                     with --optimise: write the scenario with the strategy found added
   --shard K/N        simulate only shard K of N (K from 0 to N-1): trials floor(K*T/N) to
                      floor((K+1)*T/N) - 1 of the T trials; needs --partial
   --partial FILE     write the trials simulated as a partial result to FILE (Arrow IPC) instead
@@ -42,9 +55,9 @@ const MAX_WORKERS = 1024;
 // Seeds within the scenario format's number limit stay numbers, so `--seed 42` equals `"seed": 42`.
 const MAX_NUMERIC_SEED = 1e12;
 
-const VALUE_FLAGS = new Set(['--trials', '--seed', '--strategy', '--workers', '--out', '--shard', '--partial']);
+const VALUE_FLAGS = new Set(['--trials', '--seed', '--strategy', '--workers', '--out', '--write-strategy', '--shard', '--partial']);
 const MAX_SHARDS = 100_000;
-const SWITCHES = new Set(['--no-attribution', '--json', '--help', '-h']);
+const SWITCHES = new Set(['--no-attribution', '--flows', '--json', '--help', '-h', '--optimise']);
 
 /** Parses argv (without node and the script); `defaultWorkers` is used when --workers is not given. */
 export function parseArgs(argv: readonly string[], defaultWorkers: number): ArgsResult {
@@ -74,6 +87,8 @@ export function parseArgs(argv: readonly string[], defaultWorkers: number): Args
       }
     }
     if (options.help) return { ok: true, options };
+    if (options.writeStrategy !== undefined && !options.optimise) throw new ArgError('--write-strategy needs --optimise: it writes the strategy the optimiser finds');
+    if (options.optimise && options.strategies) throw new ArgError('--strategy does not go with --optimise: the optimiser compares every strategy of the scenario with the one it finds');
     if (paths.length === 0) throw new ArgError('missing the scenario file');
     if (paths.length > 1) throw new ArgError(`expected one scenario file, got ${paths.length}: ${paths.map((p) => JSON.stringify(p)).join(', ')}`);
     options.scenarioPath = paths[0];
@@ -89,7 +104,9 @@ class ArgError extends Error {}
 
 function setSwitch(options: CliOptions, flag: string): void {
   if (flag === '--no-attribution') options.attribution = false;
+  else if (flag === '--flows') options.flows = true;
   else if (flag === '--json') options.json = true;
+  else if (flag === '--optimise') options.optimise = true;
   else options.help = true;
 }
 
@@ -97,14 +114,16 @@ function setValue(options: CliOptions, flag: string, value: string): void {
   if (flag === '--trials') options.trials = wholeNumber(flag, value, 1, MAX_TRIALS);
   else if (flag === '--workers') options.workers = wholeNumber(flag, value, 0, MAX_WORKERS);
   else if (flag === '--seed') options.seed = seedValue(value);
-  else if (flag === '--shard') options.shard = shardValue(value);
-  else if (flag === '--partial') {
-    if (value === '') throw new ArgError('--partial needs a file name');
-    options.partialPath = value;
-  }
   else if (flag === '--strategy') {
     if (value === '') throw new ArgError('--strategy needs a strategy id');
     options.strategies = [...(options.strategies ?? []), value];
+  } else if (flag === '--shard') options.shard = shardValue(value);
+  else if (flag === '--partial') {
+    if (value === '') throw new ArgError('--partial needs a file name');
+    options.partialPath = value;
+  } else if (flag === '--write-strategy') {
+    if (value === '') throw new ArgError('--write-strategy needs a file name');
+    options.writeStrategy = value;
   } else {
     if (value === '') throw new ArgError('--out needs a directory');
     options.outDir = value;
@@ -123,9 +142,11 @@ function shardValue(value: string): { k: number; n: number } {
 /** A shard writes a partial result and nothing else: the result itself comes from npm run merge. */
 function checkPartialFlags(options: CliOptions): void {
   if (options.shard && options.partialPath === undefined) throw new ArgError('--shard needs --partial FILE, the file to write the shard\'s partial result to');
-  if (options.partialPath !== undefined && (options.json || options.outDir !== undefined)) {
+  if (options.partialPath === undefined) return;
+  if (options.json || options.outDir !== undefined) {
     throw new ArgError(`--partial writes a partial result, not the run's result: ${options.json ? '--json' : '--out'} belongs to npm run merge`);
   }
+  if (options.optimise) throw new ArgError('--partial does not go with --optimise: the optimiser does not write partial results yet');
 }
 
 /** A whole number written in digits, within [min, max]. */

@@ -5,8 +5,8 @@ import { names } from '../model/issue-text.ts';
 import type { CliOptions } from './args.ts';
 import { UserError } from './user-error.ts';
 
-/** Compiles the run of --trials, --seed, --strategy and --no-attribution; an unknown strategy is a user error. */
-export async function compileChosen(scenario: Scenario, options: Pick<CliOptions, 'trials' | 'seed' | 'strategies' | 'attribution'>): Promise<CompiledRun> {
+/** Compiles the run of --trials, --seed, --strategy, --no-attribution and --flows; an unknown strategy is a user error. */
+export async function compileChosen(scenario: Scenario, options: Pick<CliOptions, 'trials' | 'seed' | 'strategies' | 'attribution' | 'flows'>): Promise<CompiledRun> {
   // Loaded only now, like validation: a mistyped flag should not wait for the compiler.
   const { compileRun, unknownStrategies } = await import('../engine/compile-run.ts');
   const wanted = options.strategies;
@@ -21,5 +21,7 @@ export async function compileChosen(scenario: Scenario, options: Pick<CliOptions
     // The baseline always runs; naming it only says "no other strategy unless named too".
     strategies: wanted && [...new Set(wanted.filter((id) => id !== 'baseline'))],
     attribution: options.attribution,
+    // without --flows the engine decides: on for a scenario with comparisons (the replays), off otherwise
+    ...(options.flows ? { flows: true } : {}),
   });
 }

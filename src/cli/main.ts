@@ -7,8 +7,8 @@ import { access, constants, rename, rm, writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import type { CompiledRun } from '../engine/compile-run.ts';
-import { mergePartials } from '../engine/merge.ts';
 import type { PartialResult } from '../engine/result.ts';
+import { RunAccumulator } from '../engine/run-accumulator.ts';
 import { runWithPool, type PoolOptions } from '../engine/run-pool.ts';
 import { summariseRun } from '../engine/summarise-run.ts';
 import type { Scenario } from '../model/schema.ts';
@@ -34,13 +34,16 @@ async function main(argv: readonly string[]): Promise<number> {
     process.stdout.write(USAGE);
     return EXIT_OK;
   }
+  if (options.optimise) return (await import('./optimise-command.ts')).optimiseCommand(options, options.workers);
   const { scenario, text } = await readScenarioFile(options.scenarioPath);
   const run = await compileChosen(scenario, options);
   if (options.partialPath !== undefined) return writeShard(scenario, text, run, options, options.partialPath);
   if (options.outDir !== undefined) await prepareOutDir(options.outDir);
 
-  const parts = await withProgress((onProgress) => simulate(run, options.workers, { onProgress }));
-  const result = summariseRun(scenario, run, mergePartials(parts, run.trials, run.attributionTrials));
+  // Chunks go into the run-wide arrays as they finish: memory does not grow with the number of chunks.
+  const accumulator = new RunAccumulator(run.trials, run.attributionTrials);
+  await withProgress((onProgress) => simulate(run, options.workers, { onProgress, onPartial: (part) => accumulator.add(part) }));
+  const result = summariseRun(scenario, run, accumulator.result());
   await printResult(result, scenario, options);
   return EXIT_OK;
 }

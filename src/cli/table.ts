@@ -1,5 +1,6 @@
 /** The readable summary the command line prints without --json: a header line and one row per strategy. */
 import type { RunResult, StrategyResult } from '../engine/result.ts';
+import type { ComparisonOutcome } from '../analysis/replay-comparisons.ts';
 import { millions, moneyTotal, perUnitNumber, perUnitUnit, totalUnit } from '../charts/money.ts';
 
 interface Column {
@@ -48,6 +49,18 @@ export function formatComparison(result: RunResult): string {
   const rows = [columns.map((c) => c.title), ...strategies.map((s) => columns.map((c) => c.cell(s)))];
   const base = result.strategies[0];
   return [renderRows(rows), '', `baseline mean cost ${ascii(moneyTotal(base.metrics.cost.mean, currency))} per trial over the horizon; negative changes are shortfall avoided.`, ''].join('\n');
+}
+
+/** A replay's comparisons with what was reported (docs/replays.md): model value, reported value, tolerance, verdict. */
+export function formatReplayComparisons(outcomes: ComparisonOutcome[]): string {
+  const value = (v: ComparisonOutcome['model']) => (v === null ? 'none' : typeof v === 'number' ? v.toFixed(3) : v);
+  const rows = [
+    ['model against what was reported', 'kind', 'strategy', 'model', 'reported', 'tolerance', 'verdict'],
+    ...outcomes.map((o) => [o.id, o.kind, o.strategy, value(o.model), String(o.observed), o.tolerance.replace('±', '+/-'), o.verdict]),
+  ];
+  const passed = outcomes.filter((o) => o.verdict === 'pass').length;
+  const run = outcomes.filter((o) => o.verdict !== 'not-run').length;
+  return [renderRows(rows), '', `${passed} of ${run} comparisons within tolerance; sizes are flow / planned flow (reported: / the series' normal).`, ''].join('\n');
 }
 
 /** Scenario id, trials, seed, hash prefix and unit: enough to tell two runs apart. */

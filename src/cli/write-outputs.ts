@@ -1,18 +1,21 @@
 /**
- * The files of --out DIR (model.md section 7): result.json and bands.csv, then every chart as SVG,
- * CSV and PNG (1x, 2x and 300 dpi print) in charts/, and report.html.
+ * The files of --out DIR (model.md section 7): result.json and bands.csv (and flows.csv when the run has
+ * flow series), then every chart as SVG, CSV and PNG (1x, 2x and 300 dpi print) in charts/, and report.html.
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { RunResult } from '../engine/result.ts';
+import type { OptimiseResult } from '../analysis/optimise-result.ts';
 import type { ExportFile } from '../export/bundle.ts';
 import type { Scenario } from '../model/schema.ts';
 import type { PngScale } from '../export/png-size.ts';
 import { PRINT_DPI, printWidthPx } from '../export/png-size.ts';
+import { monthAt } from '../model/calendar.ts';
 import { version } from '../../package.json';
 import { fsReason, UserError } from './user-error.ts';
 
 export const BANDS_HEADER = 'strategy,period,month,p5,p25,p50,p75,p95';
+export const FLOWS_HEADER = 'strategy,stage,from,to,counted,period,month,calendar_month,planned,mean,p5,p95';
 
 /** The result as the JSON text the command line prints and writes; JSON turns NaN into null. */
 export function resultJson(result: RunResult, indent?: number): string {
@@ -26,6 +29,27 @@ export function bandsCsv(result: RunResult): string {
     s.bands.fulfilment.forEach((band, period) => {
       lines.push([s.id, period, (period * 12) / result.periodsPerYear, ...band].join(','));
     });
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+/**
+ * Flow series as CSV: one row per strategy, series and period; planned in units per period, mean, p5 and
+ * p95 of r = flow / planned (empty where nothing was planned); calendar_month from the scenario's
+ * monthZero (empty without one). Null when the run has no flow series.
+ */
+export function flowsCsv(result: RunResult, monthZero?: string): string | null {
+  if (!result.strategies.some((s) => s.flows)) return null;
+  const cell = (x: number | null) => (x === null ? '' : String(x));
+  const lines = [FLOWS_HEADER];
+  for (const s of result.strategies) {
+    for (const f of s.flows ?? []) {
+      f.planned.forEach((planned, period) => {
+        const month = (period * 12) / result.periodsPerYear;
+        const calendar = monthZero && Number.isInteger(month) ? monthAt(monthZero, month) : '';
+        lines.push([s.id, f.stage, f.from, f.to, f.counted, period, month, calendar, planned, cell(f.mean[period]), cell(f.p5[period]), cell(f.p95[period])].join(','));
+      });
+    }
   }
   return `${lines.join('\n')}\n`;
 }
@@ -53,13 +77,14 @@ export interface WrittenOutputs {
   warnings: string[];
 }
 
-/** Writes every file of --out into dir, creating it; returns the paths written. */
-export async function writeOutputs(dir: string, result: RunResult, scenario: Scenario, date: Date = new Date()): Promise<WrittenOutputs> {
+/** Writes every file of --out into dir, creating it; returns the paths written. With an optimisation, its files and report section too. */
+export async function writeOutputs(dir: string, result: RunResult, scenario: Scenario, date: Date = new Date(), optimise?: OptimiseResult): Promise<WrittenOutputs> {
   const warnings: string[] = [];
   const files: ExportFile[] = [
     { name: 'result.json', content: resultJson(result, 2) },
     { name: 'bands.csv', content: bandsCsv(result) },
-    ...(await chartFiles(result, scenario, date, warnings)),
+    ...flowsFile(result, scenario),
+    ...(await chartFiles(result, scenario, date, warnings, optimise)),
   ];
   try {
     await mkdir(path.join(dir, 'charts'), { recursive: true });
@@ -70,15 +95,20 @@ export async function writeOutputs(dir: string, result: RunResult, scenario: Sce
   return { files: files.map((f) => path.join(dir, ...f.name.split('/'))), warnings };
 }
 
+function flowsFile(result: RunResult, scenario: Scenario): ExportFile[] {
+  const content = flowsCsv(result, scenario.monthZero);
+  return content === null ? [] : [{ name: 'flows.csv', content }];
+}
+
 /** The charts (SVG, CSV, PNGs) and the report; their modules load only here, since jsdom and resvg take a moment. */
-async function chartFiles(result: RunResult, scenario: Scenario, date: Date, warnings: string[]): Promise<ExportFile[]> {
+async function chartFiles(result: RunResult, scenario: Scenario, date: Date, warnings: string[], optimise?: OptimiseResult): Promise<ExportFile[]> {
   const [{ JSDOM }, { exportFiles }, { svgToPng, pngTextRenders }] = await Promise.all([
     import('jsdom'),
     import('../export/bundle.ts'),
     import('../export/png-node.ts'),
   ]);
   const document = new JSDOM('<!DOCTYPE html>').window.document;
-  const exported = exportFiles(result, scenario, { document, appVersion: appVersion(), date });
+  const exported = exportFiles(result, scenario, { document, appVersion: appVersion(), date, optimise });
   if (!pngTextRenders()) warnings.push('no system font could be loaded for the PNGs, so they have no text; the SVGs and report.html are complete');
   // Each chart's PNGs right after its SVG, so the list on stderr reads chart by chart.
   return exported.flatMap((f) => (f.name.endsWith('.svg') ? [f, ...pngsOf(f.name, f.content as string, svgToPng)] : [f]));

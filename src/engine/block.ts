@@ -128,6 +128,9 @@ export function createBlock(model: CompiledModel, lanes: number) {
     laneTrial: i32(B),
     laneQuiet: new Uint8Array(B),
     laneCut: i32(B).fill(-1),
+    /** per lane, the stress cut it takes (index into stressCuts, -1 none) and the period that cut starts */
+    laneStress: i32(B).fill(-1),
+    laneStressStart: i32(B),
     /** per lane and disruption (file index): 1 drops its events, draws unchanged */
     laneMask: new Uint8Array(B * K),
     /** per lane and disruption (file index): 1 if the disruption drew an event in this lane */
@@ -137,6 +140,8 @@ export function createBlock(model: CompiledModel, lanes: number) {
     // Streams: alea states, ALEA_STRIDE numbers a lane.
     dStream: f64(B * ALEA_STRIDE),
     wStream: f64(B * ALEA_STRIDE),
+    /** the stress stream, drawn once per lane at its start */
+    stressStream: f64(ALEA_STRIDE),
     leverStreams: Array.from({ length: model.leverCount }, () => f64(B * ALEA_STRIDE)),
 
     // Per node and lane.
@@ -211,9 +216,27 @@ export function createBlock(model: CompiledModel, lanes: number) {
     scriptedStart: i32(D * B),
     newStarts: i32(D * B),
     events: Array.from({ length: B }, () => laneEvents(16, D)),
+    /** what a lane's event can stand for: the scenario's disruptions, then the stress test's cuts */
+    eventSources: [...model.disruptions, ...model.stressCuts],
+    /** per lane, maker and period (lane-major: (b x M + k) x H + t): demand and delivered, when makerSeries is on */
+    makerSeries: false,
+    makerDemandSeries: new Float64Array(0),
+    makerDeliveredSeries: new Float64Array(0),
     /** a per-link row for re-applying diversify levers to one lane's shares */
     shareRow: f64(L),
 
+    // Flow series (flow-series.ts), allocated only when the model has a flow plan.
+    flowOn: model.flowPlan !== null,
+    /** tier 2 and 3 units carried per link and lane this period */
+    tierCarried: f64(model.flowPlan ? L * B : 0),
+    /** units that will arrive over each link, by ring slot and lane */
+    linkArrive: f64(model.flowPlan ? L * R * B : 0),
+    /** this period's flow per group (shipped, then arrived) and lane */
+    groupFlow: f64(model.flowPlan ? 2 * model.flowPlan.groups.length * B : 0),
+    /** where main lanes' ratios go: (group x H + t) x FLOW_BINS + bin; null for lanes that must not count (attribution) */
+    flowBins: null as Int32Array | null,
+    /** lane 0's flow per group and period, when computing the planned flows */
+    flowCapture: null as Float64Array | null,
     /** per-period detail of lane 0 (tests, time to survive, stage shares); only with one lane */
     trace: null as TrialTrace | null,
   };
@@ -221,6 +244,14 @@ export function createBlock(model: CompiledModel, lanes: number) {
 
 /** The buffers and the compiled model of a block, as one object of fixed shape that every step reads. */
 export type Block = ReturnType<typeof createBlock>;
+
+/** Keeps each lane's per-maker demand and deliveries per period (for analyses that compare makers period by period). */
+export function keepMakerSeries(c: Block): void {
+  if (c.makerSeries) return;
+  c.makerSeries = true;
+  c.makerDemandSeries = new Float64Array(c.B * c.M * c.H);
+  c.makerDeliveredSeries = new Float64Array(c.B * c.M * c.H);
+}
 
 /** Which buyers' share' can change in a trial, and share' of every other buyer's links (online sources, base shares). */
 function mixShares(model: CompiledModel): { dynamicBuyers: Int32Array; staticNormShare: Float64Array } {
@@ -285,6 +316,7 @@ function upperBoundPeriods(d: CompiledDist, model: CompiledModel): number {
   let months: number;
   switch (d.kind) {
     case DistKind.Fixed: months = p[0]; break;
+    case DistKind.Pinned: months = p[0]; break;
     case DistKind.Uniform: months = p[1]; break;
     case DistKind.Triangular: months = p[2]; break;
     case DistKind.Pert: months = p[1]; break;

@@ -1,11 +1,11 @@
 /** Compiles a validated scenario (and one of its strategies) into the index-based CompiledModel. */
 import type { Disruption, Scenario, ScenarioNode, StageName, Strategy } from '../model/schema.ts';
 import { compileDemandExpression } from '../model/expression.ts';
-import { monthsToPeriods } from '../model/time.ts';
+import { durationToPeriods, monthsToPeriods } from '../model/time.ts';
 import { compileDist } from '../random/distributions.ts';
 import { exp, log, pow } from '../random/portable-math.ts';
 import {
-  OCCUR_CORRELATED, OCCUR_POISSON, OCCUR_SCRIPTED, STAGE_EXPLORATION, STAGE_EXTRACTION, STAGE_MANUFACTURING,
+  OCCUR_CORRELATED, OCCUR_POISSON, OCCUR_SCRIPTED, OCCUR_STRESS, STAGE_EXPLORATION, STAGE_EXTRACTION, STAGE_MANUFACTURING,
   STAGE_PROCESSING, TARGET_DEMAND, TARGET_LINKS, TARGET_NODES,
   type CompiledDisruption, type CompiledModel, type CompiledProject,
 } from './compiled-model.ts';
@@ -40,7 +40,12 @@ function demandFunction(node: ScenarioNode): (months: number) => number {
 }
 
 /** Compiles the scenario for one strategy (null: the baseline). */
-export function compileModel(scenario: Scenario, strategy: Strategy | null = null): CompiledModel {
+/** What an analysis adds to a compiled model: the targets a stress test cuts, and for how long. */
+export interface CompileOptions {
+  stress?: { targets: Disruption['target'][]; months: number };
+}
+
+export function compileModel(scenario: Scenario, strategy: Strategy | null = null, options: CompileOptions = {}): CompiledModel {
   const ppy = scenario.periodsPerYear ?? 12;
   const periods = monthsToPeriods(scenario.horizonMonths, ppy);
   const toPeriods = (months: number | undefined) => monthsToPeriods(months ?? 0, ppy);
@@ -135,8 +140,15 @@ export function compileModel(scenario: Scenario, strategy: Strategy | null = nul
     linkFrom, linkTo, linkShare: planShare, linkTransit, buyerStart, buyerLinks, sellerStart, sellerLinks, nodeCount: n,
   });
 
-  const disruptions = compileDisruptions(scenario.disruptions ?? [], {
-    ppy, index, routeIndex, nodes, stage, makerPos, linkFrom, linkTo, linkRoute,
+  const targetContext: TargetContext = { ppy, index, routeIndex, nodes, stage, makerPos, linkFrom, linkTo, linkRoute };
+  const disruptions = compileDisruptions(scenario.disruptions ?? [], targetContext);
+  const stressPeriods = options.stress ? durationToPeriods(options.stress.months, ppy) : 0;
+  const stressCuts = (options.stress?.targets ?? []).map((target, s): CompiledDisruption => {
+    const [targetKind, targets] = resolveTarget({ id: `stress-${s}`, target, duration: options.stress!.months, severity: 1 }, targetContext);
+    return {
+      fileIndex: -1, id: `stress-${s}`, occurrence: OCCUR_STRESS, start: null, ratePerPeriod: 0, expMinusRate: 1, parent: -1, probability: 0,
+      duration: compileDist(options.stress!.months), magnitude: compileDist(1), addedTransit: null, recoveryPeriods: 0, targetKind, targets,
+    };
   });
 
   // Stockpiles, flexibility, recycling, substitution.
@@ -217,6 +229,11 @@ export function compileModel(scenario: Scenario, strategy: Strategy | null = nul
     maxTransit, anticipation,
     disruptions,
     disruptionCount: (scenario.disruptions ?? []).length,
+    stressCuts,
+    stressPeriods,
+    flowPlan: null,
+    flowLinkStart: new Int32Array(0),
+    flowLinkGroups: new Int32Array(0),
     capex: cost.capex ?? 0,
     opexTotal: ((cost.opexPerYear ?? 0) * scenario.horizonMonths) / 12,
     leverCount: levers.length,

@@ -1,6 +1,7 @@
 /** The compiled, index-based form of one strategy of a scenario: flat typed arrays the hot loop reads. */
 import type { CompiledDist } from '../random/distributions.ts';
 import type { CompiledDiversify } from './levers/diversify.ts';
+import type { FlowPlan } from './flow-series.ts';
 
 export const STAGE_EXPLORATION = 0;
 export const STAGE_EXTRACTION = 1;
@@ -14,6 +15,8 @@ export const TARGET_DEMAND = 2;
 export const OCCUR_SCRIPTED = 0;
 export const OCCUR_POISSON = 1;
 export const OCCUR_CORRELATED = 2;
+/** a stress test's cut: started by the analysis (stream seed:i:stress), never drawn from the disruption stream */
+export const OCCUR_STRESS = 3;
 
 /** A disruption with its targets resolved to node, link or maker indices. */
 export interface CompiledDisruption {
@@ -104,6 +107,16 @@ export interface CompiledModel {
 
   /** in processing order: each correlated child after its parent */
   disruptions: CompiledDisruption[];
+  /**
+   * Cuts a stress test may apply to a lane (severity 1 for stressPeriods from a start drawn per trial),
+   * each resolved like a disruption's target; empty outside stress tests.
+   */
+  stressCuts: CompiledDisruption[];
+  stressPeriods: number;
+  /** flow series between countries (set by compileRun when asked for): groups, planned flows, and per link the groups it feeds */
+  flowPlan: FlowPlan | null;
+  flowLinkStart: Int32Array;
+  flowLinkGroups: Int32Array;
   disruptionCount: number;
 
   capex: number;

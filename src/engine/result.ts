@@ -63,7 +63,23 @@ export interface StrategyResult {
   attribution: Attribution;
   /** the material accounts of model.md section 2 (Balance), mean units per trial */
   ledger: Ledger;
+  /** per-period flows between countries by stage, relative to the planned flow (when the run asked for them) */
+  flows?: FlowSeries[];
   vsBaseline?: PairedComparison;
+}
+
+/** A stage's flow from one country to another ("*": any other), counted when shipped or when it arrives, per period. */
+export interface FlowSeries {
+  stage: 'extraction' | 'processing';
+  from: string;
+  to: string;
+  counted: 'shipped' | 'arrived';
+  /** units in the baseline's quiet run (the planned flow) */
+  planned: number[];
+  /** r = flow / planned over the trials, from bins to the nearest 0.01 (mean, P5, P95 of the binned values); null where planned is 0 */
+  mean: (number | null)[];
+  p5: (number | null)[];
+  p95: (number | null)[];
 }
 
 /** The accounts of the balance: inflows (extracted, recycled, opening, inTransitStart) equal the rest. */
@@ -174,8 +190,18 @@ export interface StrategyPartial {
   attribution: { none: Float64Array; without: Float64Array[] };
   /** the ledger's accounts summed over the trials, exactly (so any split merges to the same sums) */
   ledger: Record<LedgerAccount, ExactSum>;
+  /** flow series bins (flow-series.ts): (group x periods + t) x FLOW_BINS + bin, groups shipped then arrived; absent unless asked for */
+  flowBins?: Int32Array;
   /** time to survive per maker id (months); only in the partial that holds trial 0 */
   tts?: Record<string, number>;
+  /** per trial, each maker's units short and demand; only when the run asks (CompiledRun.makerTrials); not merged */
+  makerTrials?: MakerTrials;
+}
+
+/** Per-trial maker outcomes, trial-major: index r x makers + k holds maker k of trial from + r. */
+export interface MakerTrials {
+  shortfall: Float64Array;
+  demand: Float64Array;
 }
 
 export interface PartialResult {

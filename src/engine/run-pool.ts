@@ -5,7 +5,7 @@
  */
 import type { CompiledRun } from './compile-run.ts';
 import type { PartialResult } from './result.ts';
-import type { ChunkProgress } from './simulate-chunk.ts';
+import { LANES, type ChunkProgress } from './simulate-chunk.ts';
 
 /** What the pool needs of a worker: the shape of workers/worker-api.ts, sync or async. */
 export interface PoolWorker {
@@ -26,15 +26,30 @@ export interface PoolOptions {
   chunkSize?: number;
   /** trials simulated so far (all strategies of a trial count as one) and the run's trials */
   onProgress?: (trialsDone: number, trialsTotal: number) => void;
+  /**
+   * Called with each chunk's partial result as it finishes (any order). When given, the pool keeps no
+   * partial results and resolves with an empty list: the caller accumulates them (RunAccumulator), so a
+   * run's memory does not grow with its number of chunks.
+   */
+  onPartial?: (part: PartialResult) => void;
   signal?: AbortSignalLike;
 }
 
 const CHUNKS_PER_WORKER = 8;
-const MAX_CHUNK = 2000;
+const MAX_CHUNK = 64 * LANES;
 
-/** The default chunk size for a run of `trials` trials on `workers` workers. */
+/**
+ * The default chunk size for a run of `trials` trials on `workers` workers: about eight chunks per worker,
+ * in whole blocks of lanes (a block simulates LANES trials side by side), at least one block.
+ */
 export function defaultChunkSize(trials: number, workers: number): number {
-  return Math.max(1, Math.min(MAX_CHUNK, Math.ceil(trials / (Math.max(1, workers) * CHUNKS_PER_WORKER))));
+  const even = Math.ceil(trials / (Math.max(1, workers) * CHUNKS_PER_WORKER));
+  return Math.max(1, Math.min(trials, MAX_CHUNK, Math.ceil(even / LANES) * LANES));
+}
+
+/** How many workers a run can keep busy: no more than it has chunks. */
+export function usefulWorkers(trials: number, workers: number, chunkSize = defaultChunkSize(trials, workers)): number {
+  return Math.max(1, Math.min(workers, Math.ceil(trials / chunkSize)));
 }
 
 /** Splits [0, trials) into consecutive ranges of `chunkSize` trials (the last one may be shorter). */
@@ -48,7 +63,7 @@ export function chunkRanges(trials: number, chunkSize: number): [number, number]
 /** Simulates every trial of the run on the workers; resolves with the partial results in trial order. */
 export async function runWithPool(run: CompiledRun, workers: readonly PoolWorker[], options: PoolOptions = {}): Promise<PartialResult[]> {
   if (workers.length === 0) throw new Error('runWithPool needs at least one worker');
-  const { chunkSize = defaultChunkSize(run.trials, workers.length), onProgress, signal } = options;
+  const { chunkSize = defaultChunkSize(run.trials, workers.length), onProgress, onPartial, signal } = options;
   const ranges = chunkRanges(run.trials, chunkSize);
   const results: PartialResult[] = new Array(ranges.length);
   const tally = progressTally(ranges, run.trials, onProgress);
@@ -61,10 +76,12 @@ export async function runWithPool(run: CompiledRun, workers: readonly PoolWorker
     while (!stopped && next < ranges.length) {
       const c = next++;
       const [from, to] = ranges[c];
-      results[c] = await attempt(
+      const part = await attempt(
         () => worker.runChunk(from, to, (done, total) => tally.update(c, total > 0 ? done / total : 1)),
         `worker ${w + 1} failed on trials ${from}..${to - 1}`,
       );
+      if (onPartial) onPartial(part);
+      else results[c] = part;
       tally.update(c, 1);
     }
   };
@@ -77,7 +94,7 @@ export async function runWithPool(run: CompiledRun, workers: readonly PoolWorker
     stopped = true;
     abort.dispose();
   }
-  return results;
+  return onPartial ? [] : results;
 }
 
 /** Runs a worker call and turns its failure into an error that says which worker and which trials. */

@@ -36,13 +36,12 @@ export function shipTier1(c: Block, i: number, t: number): void {
     const lo = l * B;
     if (linkDelayable[l] === 0) {
       const at = fixedLanding(c, l, t);
+      const into = at >= 0 ? arrivals : ledger;
+      const base = at >= 0 ? at : end;
       for (let b = 0; b < n; b++) {
         const amount = req[lo + b] * ratio[b];
         shippedLink[lo + b] = amount;
-        if (amount > 0) {
-          if (at >= 0) arrivals[at + b] += amount;
-          else ledger[end + b] += amount;
-        }
+        into[base + b] += amount;
       }
       continue;
     }
@@ -131,15 +130,14 @@ export function tierSplit(c: Block, buyer: number, passOn: boolean): void {
     const fo = from * B;
     let asked = false;
     if (linkCuttable[l] === 0 && (!passOn || linkDelayable[l] === 0)) {
-      // a_l is 1 and no transit is added in every lane: only the amount decides.
+      // a_l is 1 and no transit is added in every lane, and callers leave 0 where a lane asks nothing
+      // (never a value in 0..EPS): adding 0 x share' changes nothing, so no test per lane.
       for (let b = 0; b < n; b++) {
-        const amount = scratch[o + b];
-        if (!(amount > EPS)) continue;
-        const r = normShare[lo + b] * amount;
+        const r = normShare[lo + b] * scratch[o + b];
         treq[lo + b] += r;
         treqIn[fo + b] += r;
-        asked = true;
       }
+      asked = true;
     } else {
       for (let b = 0; b < n; b++) {
         const amount = scratch[o + b];
@@ -167,7 +165,8 @@ export function passOnShortInput(c: Block): void {
     const y = yld[i];
     for (let b = 0; b < n; b++) {
       const total = treqIn[o + b];
-      scratch[o + b] = total > 0 ? (Math.min(total, Math.max(0, avail[o + b] - shippedOut[o + b])) - inputLeft[o + b] * y) / y : 0;
+      const miss = total > 0 ? (Math.min(total, Math.max(0, avail[o + b] - shippedOut[o + b])) - inputLeft[o + b] * y) / y : 0;
+      scratch[o + b] = miss > EPS ? miss : 0;
     }
     tierSplit(c, i, true);
   }
@@ -179,7 +178,7 @@ export function passOnShortInput(c: Block): void {
  * transit. Lanes with no tier request ship nothing; links no request went over are skipped.
  */
 function shipTier(c: Block, i: number, t: number, refill: boolean): void {
-  const { B, n, H, sellerStart, sellerLinks, linkTo, linkTransit, linkDelayable, linkAsked, addTransit, treq, treqIn, scratch, arrivals, refillArrivals, refillInTransit, refillNow, inputLeft, ledger, trace, laneScratch: ratio } = c;
+  const { B, n, H, sellerStart, sellerLinks, linkTo, linkTransit, linkDelayable, linkAsked, addTransit, treq, treqIn, scratch, arrivals, refillArrivals, refillInTransit, refillNow, inputLeft, ledger, trace, flowOn, tierCarried, laneScratch: ratio } = c;
   const o = i * B;
   const end = LED_IN_TRANSIT_END * B;
   for (let b = 0; b < n; b++) ratio[b] = treqIn[o + b] > 0 ? scratch[o + b] / treqIn[o + b] : 0;
@@ -192,29 +191,25 @@ function shipTier(c: Block, i: number, t: number, refill: boolean): void {
     const now = refill ? refillNow : inputLeft;
     if (linkDelayable[l] === 0) {
       // Every lane's shipment over this link lands in the same place.
+      // Amounts are >= 0 (requests and ratios are), and adding 0 changes nothing: no test per lane.
       if (k === 0) {
-        for (let b = 0; b < n; b++) {
-          const amount = treq[lo + b] * ratio[b];
-          if (amount > 0) now[to + b] += amount;
-        }
+        for (let b = 0; b < n; b++) now[to + b] += treq[lo + b] * ratio[b];
       } else {
         const at = fixedLanding(c, l, t);
-        const into = refill ? refillArrivals : arrivals;
-        for (let b = 0; b < n; b++) {
-          const amount = treq[lo + b] * ratio[b];
-          if (!(amount > 0)) continue;
-          if (refill) refillInTransit[to + b] += amount;
-          if (at >= 0) into[at + b] += amount;
-          else ledger[end + b] += amount;
-        }
+        const into = at >= 0 ? (refill ? refillArrivals : arrivals) : ledger;
+        const base = at >= 0 ? at : end;
+        if (refill) for (let b = 0; b < n; b++) refillInTransit[to + b] += treq[lo + b] * ratio[b];
+        for (let b = 0; b < n; b++) into[base + b] += treq[lo + b] * ratio[b];
       }
       if (trace) for (let b = 0; b < n; b++) if (treq[lo + b] * ratio[b] > 0) trace.linkCarried[l * H + t] += treq[lo + b] * ratio[b];
+      if (flowOn) for (let b = 0; b < n; b++) if (treq[lo + b] * ratio[b] > 0) tierCarried[lo + b] += treq[lo + b] * ratio[b];
       continue;
     }
     for (let b = 0; b < n; b++) {
       const amount = treq[lo + b] * ratio[b];
       if (!(amount > 0)) continue;
       if (trace) trace.linkCarried[l * H + t] += amount;
+      if (flowOn) tierCarried[lo + b] += amount;
       if (k + addTransit[lo + b] === 0) {
         now[to + b] += amount;
         continue;
@@ -253,7 +248,8 @@ export function minesServe(c: Block, t: number, refill: boolean): void {
 
 /** Processing nodes serve the tier's requests from unused capacity and unused input. */
 export function processorsServe(c: Block, t: number, refill: boolean): void {
-  const { B, n, processors, P, yld, treqIn, inputLeft, avail, shippedOut, scratch, nodeAsked } = c;
+  const { B, n, processors, P, yld, treqIn, inputLeft, avail, shippedOut, shippedTotal, scratch, nodeAsked, ledger } = c;
+  const loss = LED_YIELD_LOSS * B;
   for (let q = 0; q < P; q++) {
     const i = processors[q];
     if (nodeAsked[i] === 0) continue;
@@ -265,7 +261,11 @@ export function processorsServe(c: Block, t: number, refill: boolean): void {
       const x = total > 0 ? Math.min(total, Math.max(0, avail[o + b] - shippedOut[o + b]), inputLeft[o + b] * y) : 0;
       scratch[o + b] = x;
       if (!(x > 0)) continue;
-      processExtra(c, i, b);
+      // processExtra, inline: x <= inputLeft x y, but x / y can exceed inputLeft by an ulp
+      inputLeft[o + b] = Math.max(0, inputLeft[o + b] - x / y);
+      ledger[loss + b] += x / y - x;
+      shippedOut[o + b] += x;
+      shippedTotal[o + b] += x;
       any = true;
     }
     if (any) shipTier(c, i, t, refill);

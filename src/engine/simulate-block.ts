@@ -30,8 +30,10 @@ export function simulateBlock(c: Block): void {
     setAvailability(c);
     if (t > 0) switchDiversify(c, t, false);
     normaliseShares(c);
-    if (hasRefill) receiveRefills(c, t);
-    c.refillNow.fill(0);
+    if (hasRefill) {
+      receiveRefills(c, t);
+      clearRefillsNow(c);
+    }
     // 2. Demand; 3. requests upstream; 4. flows downstream; 5. makers deliver.
     drawDemand(c, t);
     if (hasRecycling) recycle(c, t);
@@ -47,10 +49,14 @@ export function simulateBlock(c: Block): void {
   closeLanes(c);
 }
 
-/** Lane b simulates trial `trial`; quiet (no events, no noise), a link cut from period 0, and masked disruptions (file indices) as given. */
-export function setLane(c: Block, b: number, trial: number, options: { quiet?: boolean; cutLink?: number; mask?: ArrayLike<number> | null } = {}): void {
+/**
+ * Lane b simulates trial `trial`; quiet (no events, no noise), a link cut from period 0, masked disruptions
+ * (file indices) and a stress cut (index into the model's stressCuts) as given.
+ */
+export function setLane(c: Block, b: number, trial: number, options: { quiet?: boolean; cutLink?: number; mask?: ArrayLike<number> | null; stress?: number } = {}): void {
   const K = c.disruptionCount;
   c.laneTrial[b] = trial;
+  c.laneStress[b] = options.stress ?? -1;
   c.laneQuiet[b] = options.quiet ? 1 : 0;
   c.laneCut[b] = options.cutLink ?? -1;
   if (c.laneCut[b] >= 0) c.linkCuttable[c.laneCut[b]] = 1;
@@ -60,13 +66,20 @@ export function setLane(c: Block, b: number, trial: number, options: { quiet?: b
 
 /** Empties the arrival ring's slot of period t, for period t + R. */
 function clearSlot(c: Block, t: number): void {
-  const { B, N, R, arrivals, refillArrivals } = c;
+  const { B, N, R, arrivals, refillArrivals, refillReceivers } = c;
+  void t;
   const slot = c.slot;
-  for (let i = 0; i < N; i++) {
-    const o = (i * R + slot) * B;
-    arrivals.fill(0, o, o + B);
+  for (let i = 0; i < N; i++) arrivals.fill(0, (i * R + slot) * B, (i * R + slot + 1) * B);
+  for (let q = 0; q < refillReceivers.length; q++) {
+    const o = (refillReceivers[q] * R + slot) * B;
     refillArrivals.fill(0, o, o + B);
   }
+}
+
+/** The period's in-period refills start at 0 (only nodes that can receive refills ever hold any). */
+function clearRefillsNow(c: Block): void {
+  const { B, refillNow, refillReceivers } = c;
+  for (let q = 0; q < refillReceivers.length; q++) refillNow.fill(0, refillReceivers[q] * B, (refillReceivers[q] + 1) * B);
 }
 
 /** Each lane's closing stock, cost and time to recover. */

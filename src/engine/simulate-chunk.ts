@@ -12,6 +12,7 @@ import type { CompiledModel } from './compiled-model.ts';
 import { LEDGER_ACCOUNTS, MAKER_PCT_BINS, type PartialResult, type StrategyPartial } from './result.ts';
 import { setLane, simulateBlock } from './simulate-block.ts';
 import { emptyStrategyPartial } from './strategy-partial.ts';
+import { FLOW_BINS } from './flow-series.ts';
 import { timeToSurvive } from './time-to-survive.ts';
 
 /** Called with the number of trial simulations done so far in this chunk (all strategies) and the total. */
@@ -39,11 +40,14 @@ function simulateModelChunk(model: CompiledModel, run: CompiledRun, from: number
   const n = to - from;
   const K = model.disruptionCount;
   const na = Math.max(0, Math.min(to, run.attributionTrials) - from);
-  const part = emptyStrategyPartial({ id: model.strategyId, periods: model.periods, makers: model.makers.length, disruptions: K }, n, na);
+  const flowCells = model.flowPlan ? 2 * model.flowPlan.groups.length * model.periods * FLOW_BINS : 0;
+  const part = emptyStrategyPartial({ id: model.strategyId, periods: model.periods, makers: model.makers.length, disruptions: K, flowCells }, n, na);
+  if (run.makerTrials) part.makerTrials = { shortfall: new Float64Array(n * model.makers.length), demand: new Float64Array(n * model.makers.length) };
   let block = blocks.get(model);
   if (!block) blocks.set(model, (block = createBlock(model, LANES)));
   block.seed = run.seed;
   block.trace = null;
+  block.flowBins = part.flowBins ?? null;
   // Which disruptions drew an event in each attributed trial.
   const drew = new Uint8Array(na * K);
 
@@ -83,9 +87,14 @@ function recordLane(c: Block, b: number, part: StrategyPartial, r: number): void
   const bins = part.bins;
   for (let t = 0; t < H; t++) bins[t * BINS + fulfilmentBin(fulfilment[b * H + t])]++;
   const mk = part.makers;
+  const perTrial = part.makerTrials;
   for (let k = 0; k < M; k++) {
     const units = makerShortfallTotal[k * B + b];
     const d = makerDemandTotal[k * B + b];
+    if (perTrial) {
+      perTrial.shortfall[r * M + k] = units;
+      perTrial.demand[r * M + k] = d;
+    }
     const pct = d > 0 ? (100 * units) / d : 0;
     exactAdd(mk.shortfall[k], units);
     exactAdd(mk.pct[k], pct);
@@ -119,6 +128,8 @@ function attribute(c: Block, part: StrategyPartial, from: number, na: number, dr
     if (any) jobs.push([r, -1]);
   }
   const mask = new Uint8Array(K);
+  // Attribution's re-simulations must not count in the flow series.
+  c.flowBins = null;
   for (let q = 0; q < jobs.length; q += LANES) {
     const lanes = Math.min(LANES, jobs.length - q);
     c.n = lanes;

@@ -9,6 +9,8 @@ export interface PartialShape {
   periods: number;
   makers: number;
   disruptions: number;
+  /** counts of the flow series' bins (0: no flow series) */
+  flowCells: number;
 }
 
 /** An empty partial for `trials` trials of which the first `attributed` carry attribution values. */
@@ -23,12 +25,13 @@ export function emptyStrategyPartial(shape: PartialShape, trials: number, attrib
     substituted: exactSum(),
     attribution: { none: new Float64Array(attributed), without: Array.from({ length: shape.disruptions }, () => new Float64Array(attributed)) },
     ledger: Object.fromEntries(LEDGER_ACCOUNTS.map((a) => [a, exactSum()])) as StrategyPartial['ledger'],
+    ...(shape.flowCells > 0 ? { flowBins: new Int32Array(shape.flowCells) } : {}),
   };
 }
 
 /** The shape of an existing partial (its arrays carry every size but the number of trials). */
 export function shapeOf(part: StrategyPartial): PartialShape {
-  return { id: part.id, periods: part.bins.length / BINS, makers: part.makers.short.length, disruptions: part.attribution.without.length };
+  return { id: part.id, periods: part.bins.length / BINS, makers: part.makers.short.length, disruptions: part.attribution.without.length, flowCells: part.flowBins?.length ?? 0 };
 }
 
 /** Adds `part` (trials starting at `offset` of `into`'s range) into `into`: per-trial values placed, counts added, sums merged. */
@@ -46,6 +49,7 @@ export function addStrategyPartial(into: StrategyPartial, part: StrategyPartial,
   addCounts(into.bins, part.bins);
   addCounts(into.makers.short, part.makers.short);
   addCounts(into.makers.pctBins, part.makers.pctBins);
+  if (into.flowBins && part.flowBins) addCounts(into.flowBins, part.flowBins);
   part.makers.shortfall.forEach((s, k) => exactMerge(into.makers.shortfall[k], s));
   part.makers.pct.forEach((s, k) => exactMerge(into.makers.pct[k], s));
   part.makers.pctSquares.forEach((s, k) => exactMerge(into.makers.pctSquares[k], s));

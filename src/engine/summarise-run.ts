@@ -13,6 +13,7 @@ import type { CompiledRun } from './compile-run.ts';
 import { nominalNetwork } from './nominal-network.ts';
 import { histogramEdges, histogramCounts } from '../stats/histogram.ts';
 import { exactValue } from '../stats/exact-sum.ts';
+import { flowSeries } from '../stats/flow-bands.ts';
 import { LEDGER_ACCOUNTS, type Ledger } from './result.ts';
 import { MAKER_PCT_BINS, type Attribution, type MakerMetrics, type MakerPartial, type PartialResult, type RunResult, type StrategyPartial, type StrategyResult } from './result.ts';
 import type { CompiledModel } from './compiled-model.ts';
@@ -45,6 +46,7 @@ export function summariseRun(scenario: Scenario, run: CompiledRun, merged: Parti
       shortfallHistogram: histogramCounts(o.shortfall, edges),
       attribution: attribution(s, run),
       ledger: Object.fromEntries(LEDGER_ACCOUNTS.map((a) => [a, exactValue(s.ledger[a]) / run.trials])) as Ledger,
+      ...(s.flowBins && model.flowPlan ? { flows: flowSeries(model.flowPlan, s.flowBins, model.periods, run.trials) } : {}),
     };
   });
   const frontier = frontierFlags(strategies.map((s) => ({ cost: s.metrics.cost.mean, shortfall: s.metrics.shortfall.mean })));

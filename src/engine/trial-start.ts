@@ -59,6 +59,12 @@ export function startLanes(c: Block): void {
         }
       }
     }
+    // A stress test's cut starts uniformly over 0..H - D, from its own stream: shared by every target.
+    if (c.laneStress[b] >= 0) {
+      aleaSeed(c.stressStream, 0, streamSeed.stress(seed, trial));
+      const span = Math.max(1, c.H - c.stressPeriods + 1);
+      c.laneStressStart[b] = Math.min(span - 1, Math.floor(aleaNext(c.stressStream, 0) * span));
+    }
     let opening = 0;
     for (let i = 0; i < N; i++) opening += inventory[i * B + b] + stock[i * B + b];
     ledger[LED_OPENING * B + b] = opening;
@@ -69,7 +75,7 @@ export function startLanes(c: Block): void {
 /** Zeroes the block's state and sets each lane's opening inventories, stockpiles and shares. */
 function resetBuffers(c: Block): void {
   const { B, N, L, invOpening, stockMax, linkShare, inventory, stock, share, normShare, staticNormShare } = c;
-  for (const a of [c.arrivals, c.refillArrivals, c.refillInTransit, c.shippedTotal, c.recycled, c.refillNow, c.inputLeft, c.shippedOut, c.ledger, c.totalShortfall, c.totalDemand, c.totalSubstituted, c.holding, c.makerShortfallTotal, c.makerDemandTotal, c.deliveredHistory, c.fulfilment, c.laneDrew]) a.fill(0);
+  for (const a of [c.tierCarried, c.linkArrive, c.arrivals, c.refillArrivals, c.refillInTransit, c.shippedTotal, c.recycled, c.refillNow, c.inputLeft, c.shippedOut, c.ledger, c.totalShortfall, c.totalDemand, c.totalSubstituted, c.holding, c.makerShortfallTotal, c.makerDemandTotal, c.deliveredHistory, c.fulfilment, c.laneDrew]) a.fill(0);
   for (const a of [c.flexCount, c.subCount, c.onlineAt, c.addTransit, c.newStarts, c.scriptedStart]) a.fill(0);
   for (const a of [c.online, c.aNode, c.aLink, c.demandMult, c.worst]) a.fill(1);
   c.scriptedStart.fill(-1);
@@ -113,6 +119,7 @@ export function steadyStart(c: Block): void {
           if (!(reqIn[o + b] > 0)) continue;
           const amount = req[lo + b] * ratio[b];
           ledger[LED_IN_TRANSIT_START * B + b] += amount;
+          if (c.flowOn && at < H) c.linkArrive[(l * R + (at % R)) * B + b] += amount;
           if (at < H) arrivals[(linkTo[l] * R + (at % R)) * B + b] += amount;
           else ledger[LED_IN_TRANSIT_END * B + b] += amount;
         }

@@ -4,13 +4,16 @@
  * scripts, no external requests (a Content-Security-Policy says so to the browser), a print
  * stylesheet for A4, so that "Print to PDF" gives the paper version.
  */
-import { CHART_NAMES, CHART_TITLES, type ChartDataMap } from '../charts/index.ts';
+import { CHART_TITLES, drawnChartNames, type ChartDataMap } from '../charts/index.ts';
 import type { RunResult, StrategyResult } from '../engine/result.ts';
 import type { Scenario } from '../model/schema.ts';
 import { chartData } from '../report/chart-data.ts';
 import { headline } from '../report/headline.ts';
 import { millions, moneyTotal, perUnitNumber, perUnitUnit, totalUnit } from '../charts/money.ts';
 import { chartSvgFromData } from './chart-svg.ts';
+import type { OptimiseResult } from '../analysis/optimise-result.ts';
+import { optimiseSection } from './report-optimise.ts';
+import { comparisonsSection } from './report-comparisons.ts';
 import { code, escapeHtml, Html, link, table, type Cell } from './html.ts';
 import { REPORT_CSS } from './report-style.ts';
 import { distributionText, durationText, impactText, leverText, monthsText, num, occurrenceText, pct, targetText } from './scenario-text.ts';
@@ -24,6 +27,8 @@ export interface ReportOptions {
   date: Date | string;
   /** chart data already computed for this result (the bundle shares it); computed if absent */
   data?: ChartDataMap;
+  /** an optimisation whose confirmation run this result is: its section follows the headline */
+  optimise?: OptimiseResult;
 }
 
 // Only inline styles; no script, image, font or connection may load. Links still open when clicked.
@@ -51,8 +56,10 @@ ${scenario.description ? `<p class="lead">${escapeHtml(scenario.description)}</p
 <p class="note">Supply resilience report: ${escapeHtml(result.trials)} Monte Carlo trials per strategy, seed ${escapeHtml(result.seed)}, made ${escapeHtml(dateText(options.date))}.</p>
 </header>
 ${headlineSection(result, scenario)}
+${options.optimise ? optimiseSection(options.optimise, options.document) : ''}
 ${reproduceSection(result, scenario, options)}
 ${resultsSection(result, scenario)}
+${comparisonsSection(result, scenario)}
 ${chartsSection(data, options.document)}
 ${scenarioSection(scenario)}
 ${sourcesSection(scenario)}
@@ -244,7 +251,7 @@ function survivalTable(result: RunResult): string {
 // ---- charts ------------------------------------------------------------------------------------
 
 function chartsSection(data: ChartDataMap, document: Document): string {
-  const figures = CHART_NAMES.map((name) => {
+  const figures = drawnChartNames(data).map((name) => {
     // Inline SVG in HTML takes no XML declaration.
     const svg = chartSvgFromData(name, data, { document }).replace(/^<\?xml[^>]*\?>\s*/, '');
     return `<figure class="chart" id="chart-${name}" data-chart-figure="${name}">

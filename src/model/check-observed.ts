@@ -13,7 +13,21 @@ export function checkObserved(index: ScenarioIndex): ValidationIssue[] {
   (index.scenario.observed ?? []).forEach((series, i) => {
     if (seriesIds.includes(series.id)) issues.push({ path: `/observed/${i}/id`, message: `the series id "${series.id}" is used twice; give each series its own id` });
     seriesIds.push(series.id);
+    series.points.forEach((p, k) => {
+      const span = /^(.+)\/(.+)$/.exec(p.period);
+      if (span && span[2] < span[1]) issues.push({ path: `/observed/${i}/points/${k}/period`, message: `the period ${show(p.period)} ends before it starts` });
+    });
+    if (series.normal !== undefined && !series.points.some((p) => p.period === series.normal)) {
+      issues.push({ path: `/observed/${i}/normal`, message: `the normal names no point of the series: expected one of ${series.points.map((p) => show(p.period)).join(', ')}, got ${show(series.normal)}` });
+    }
   });
+  const comparisons = index.scenario.comparisons ?? [];
+  if (comparisons.length > 0 && index.scenario.monthZero === undefined) {
+    issues.push({ path: '/monthZero', message: 'a scenario with comparisons needs its monthZero ("YYYY-MM"), which places their months in the run' });
+  }
+  if (comparisons.length > 0 && (index.scenario.periodsPerYear ?? 12) !== 12) {
+    issues.push({ path: '/periodsPerYear', message: `comparisons are made month by month: a scenario with comparisons needs 12 periods a year, got ${index.scenario.periodsPerYear}` });
+  }
   const comparisonIds: string[] = [];
   (index.scenario.comparisons ?? []).forEach((c, i) => {
     const path = `/comparisons/${i}`;
@@ -31,6 +45,8 @@ export function checkObserved(index: ScenarioIndex): ValidationIssue[] {
     if ((c.measure === 'first-below' || c.measure === 'first-recovered') && c.threshold === undefined) {
       issues.push({ path: `${path}/threshold`, message: `a ${c.measure} comparison needs a threshold (a fraction of the planned flow, e.g. 0.5)` });
     }
+    const kindOf = c.measure === 'window-mean' ? 'size' : c.measure === 'direction' ? 'direction' : 'timing';
+    if (c.kind !== kindOf) issues.push({ path: `${path}/measure`, message: `a ${c.measure} measure makes a ${kindOf} comparison, but the kind is ${show(c.kind)}` });
     if (c.window && c.window.from > c.window.to) {
       issues.push({ path: `${path}/window`, message: `the window must not end (${c.window.to}) before it starts (${c.window.from})` });
     }

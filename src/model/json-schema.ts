@@ -12,3 +12,9 @@ export function scenarioJsonSchema(): Record<string, unknown> {
 export function scenarioJsonSchemaText(): string {
   return `${JSON.stringify(scenarioJsonSchema(), null, 2)}\n`;
 }
+
+/** The optimisation plan file's JSON Schema text (scenarios/plans/optimise-plan.schema.json). */
+export async function optimisePlanJsonSchemaText(): Promise<string> {
+  const { OptimisePlan } = await import('./optimise-plan.ts');
+  return `${JSON.stringify({ $schema: JSON_SCHEMA_DRAFT, ...(JSON.parse(JSON.stringify(OptimisePlan)) as Record<string, unknown>) }, null, 2)}\n`;
+}

@@ -197,6 +197,12 @@ export const ObservedSeries = strict({
   flow: Type.Optional(FlowSelector),
   reference: Id,
   points: Type.Array(ObservedPoint, { minItems: 1 }),
+  normal: Type.Optional(
+    Type.String({
+      pattern: Period.pattern,
+      description: "the period of the point taken as the series' normal (the pre-event level its comparisons divide by), so that the chart can draw every point as % of it",
+    }),
+  ),
 });
 
 /** One comparison of model output with an observed series, written down before it is first run. */
@@ -220,6 +226,59 @@ export const Comparison = strict({
     strict({ absolute: nonNeg() }),
     strict({ exact: Type.Literal(true) }),
   ]),
+});
+
+/**
+ * The optimiser's target (issue 13): a statistic of a per-trial shortfall measure of the chain or of one
+ * makers' country, bounded above. docs/model.md ("The optimiser") defines each statistic.
+ */
+export const OptimiseTarget = strict({
+  of: Type.Optional(Type.Union([Type.Literal('chain'), strict({ country: Country })], { description: '"chain" (default) or the makers of one country, { "country": "EU" }' })),
+  measure: Type.Optional(Type.Union([Type.Literal('shortfallPct'), Type.Literal('shortfall')], { description: 'per trial: shortfall as % of demand (default) or in units' })),
+  statistic: Type.Union([Type.Literal('mean'), Type.Literal('p95'), Type.Literal('cvar95'), Type.Literal('probAbove')], {
+    description: 'mean, 95th percentile, CVaR 95% (mean of the worst 5% of trials) or the probability that the measure exceeds `above`',
+  }),
+  above: Type.Optional(num({ description: 'for probAbove: the threshold x in P(measure > x)' })),
+  atMost: nonNeg({ description: 'the bound the statistic must not exceed (a probability 0..1 for probAbove)' }),
+});
+
+/** What a decision variable costs as a function of its size s: capex = capexPerUnit x s (+ fixedCapex when s != 0), the same for opex a year. */
+export const VariableCost = strict({
+  capexPerUnit: Type.Optional(nonNeg()),
+  opexPerUnitYear: Type.Optional(nonNeg()),
+  fixedCapex: Type.Optional(nonNeg({ description: 'paid once when the size is not 0' })),
+  fixedOpexPerYear: Type.Optional(nonNeg({ description: 'paid each year when the size is not 0' })),
+});
+
+/** One decision variable: a template of levers, the field its size sets, the sizes to try and their cost. */
+export const OptimiseVariable = strict({
+  id: Id,
+  name: Type.Optional(Type.String()),
+  description: Type.Optional(Type.String()),
+  levers: Type.Array(Lever, { minItems: 1, description: 'the levers this variable adds to every candidate (kept at size 0 too, so lever streams never shift)' }),
+  sets: Type.String({ pattern: '^/[0-9]+(/[^/]+)+$', description: 'JSON pointer into `levers` of the number the size sets, e.g. "/0/stockpile/months"' }),
+  range: Type.Optional(strict({ min: num(), max: num(), step: num({ exclusiveMinimum: 0 }) }, { description: 'sizes min, min + step, ..., max' })),
+  choices: Type.Optional(Type.Array(num(), { minItems: 1, maxItems: 1000, description: 'the sizes to try' })),
+  cost: Type.Optional(VariableCost),
+  refs: Type.Optional(Type.Array(Id, { description: 'ids of the references behind this variable and its cost' })),
+});
+
+/** Search settings; every one has a default (docs/model.md, "The optimiser"). */
+export const OptimiseSearch = strict({
+  trials: Type.Optional(Type.Integer({ minimum: 1, maximum: 10_000_000, description: 'trials of the final rung and of the confirmation (default: the run\'s trials)' })),
+  firstRungTrials: Type.Optional(Type.Integer({ minimum: 1, maximum: 10_000_000, description: 'trials of the first rung, on every candidate (default 100 or fewer)' })),
+  maxCandidates: Type.Optional(Type.Integer({ minimum: 2, maximum: 100_000, description: 'above this many grid points the first rung is a space-filling design (default 400)' })),
+});
+
+/** The optimisation a scenario asks for: the cheapest combination of the variables' sizes that meets the target. */
+export const Optimise = strict({
+  id: Type.Optional(Id),
+  name: Type.Optional(Type.String()),
+  description: Type.Optional(Type.String()),
+  target: OptimiseTarget,
+  variables: Type.Array(OptimiseVariable, { minItems: 1, maxItems: 8 }),
+  search: Type.Optional(OptimiseSearch),
+  refs: Type.Optional(Type.Array(Id)),
 });
 
 export const Scenario = strict(
@@ -251,6 +310,7 @@ export const Scenario = strict(
     ),
     observed: Type.Optional(Type.Array(ObservedSeries)),
     comparisons: Type.Optional(Type.Array(Comparison)),
+    optimise: Type.Optional(Optimise),
   },
   { $id: 'https://example.org/minerals-resilience/scenario.schema.json', title: 'Critical-mineral supply-chain scenario' },
 );
@@ -272,5 +332,8 @@ export type FlexibilityLever = Static<typeof FlexibilityLever>;
 export type RecyclingLever = Static<typeof RecyclingLever>;
 export type SubstitutionLever = Static<typeof SubstitutionLever>;
 export type NewCapacityLever = Static<typeof NewCapacityLever>;
+export type Optimise = Static<typeof Optimise>;
+export type OptimiseTarget = Static<typeof OptimiseTarget>;
+export type OptimiseVariable = Static<typeof OptimiseVariable>;
 
 export const STAGES = ['exploration', 'extraction', 'processing', 'manufacturing'] as const;

@@ -9,6 +9,7 @@ import { checkIds } from './check-ids.ts';
 import { checkLevers } from './check-levers.ts';
 import { checkNodeFields } from './check-node-fields.ts';
 import { checkObserved } from './check-observed.ts';
+import { checkOptimise } from './check-optimise.ts';
 import { checkReferences } from './check-references.ts';
 import { checkSources } from './check-sources.ts';
 import { hasDemandExpression, loadExpressionParser } from './expression.ts';
@@ -45,6 +46,7 @@ export function validateScenario(input: unknown): ValidationResult {
     ...checkReferences(index),
     ...checkDemand(index),
     ...checkObserved(index),
+    ...checkOptimise(index, validateScenario),
   ];
   return issues.length > 0 ? { ok: false, issues } : { ok: true, scenario };
 }

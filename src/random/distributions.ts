@@ -19,6 +19,8 @@ export const enum DistKind {
   Exponential = 6,
   Bernoulli = 7,
   Discrete = 8,
+  /** a value set by an analysis (sensitivity): takes the uniform its distribution would, returns the value */
+  Pinned = 9,
 }
 
 /** A distribution as plain, cloneable data: kind, parameters and (discrete) values with cumulative weights. */
@@ -63,6 +65,14 @@ export function compileDist(d: Distribution): CompiledDist {
 
 const fixed = (x: number): CompiledDist => ({ kind: DistKind.Fixed, p: [x] });
 
+/**
+ * The distribution pinned at `value` for a sensitivity run: a draw still takes the uniforms the original
+ * takes (one, or none for a fixed number), so no other draw of the trial moves; it returns `value`.
+ */
+export function pinDist(d: CompiledDist, value: number): CompiledDist {
+  return d.kind === DistKind.Fixed ? fixed(value) : { kind: DistKind.Pinned, p: [value] };
+}
+
 /** True when the distribution takes no draw. */
 export const isFixed = (d: CompiledDist): boolean => d.kind === DistKind.Fixed;
 
@@ -71,6 +81,7 @@ export function distMean(d: CompiledDist): number {
   const p = d.p;
   switch (d.kind) {
     case DistKind.Fixed: return p[0];
+    case DistKind.Pinned: return p[0];
     case DistKind.Uniform: return (p[0] + p[1]) / 2;
     case DistKind.Triangular: return (p[0] + p[1] + p[2]) / 3;
     case DistKind.Pert: return p[0] + ((p[1] - p[0]) * p[2]) / (p[2] + p[3]);
@@ -98,6 +109,7 @@ export function quantile(d: CompiledDist, u: number): number {
   const p = d.p;
   switch (d.kind) {
     case DistKind.Fixed: return p[0];
+    case DistKind.Pinned: return p[0];
     case DistKind.Uniform: return p[0] + (p[1] - p[0]) * u;
     case DistKind.Triangular: return triangular(u, p[0], p[1], p[2]);
     case DistKind.Pert: return p[0] + (p[1] - p[0]) * betaQuantile(u, p[2], p[3]);

@@ -19,4 +19,6 @@ export const streamSeed = {
   disruptions: (seed: string | number, trial: number) => `${seed}:${trial}:disruptions`,
   world: (seed: string | number, trial: number) => `${seed}:${trial}:world`,
   lever: (seed: string | number, trial: number, lever: number) => `${seed}:${trial}:levers:${lever}`,
+  /** a stress test's start of its cut, shared by every target (issue 12) */
+  stress: (seed: string | number, trial: number) => `${seed}:${trial}:stress`,
 };

@@ -4,7 +4,8 @@
  * they read back exactly. Given the chart's options, the rows are those of the strategies drawn.
  */
 import type { ChartName } from '../charts/types.ts';
-import type { ChartDataMap, ComparisonData, FulfilmentData, ShortfallData, ValueChainData, AttributionData, WorldMapData } from '../charts/data-types.ts';
+import type { ChartDataMap, ComparisonData, FulfilmentData, ShortfallData, ValueChainData, AttributionData, WorldMapData, ReplayData } from '../charts/data-types.ts';
+import { monthAt } from '../model/calendar.ts';
 import { countryShares, drawnFlows, pickStage } from '../charts/world-map-data.ts';
 import { countryName } from '../charts/country-names.ts';
 import type { AnyChartOptions } from '../charts/index.ts';
@@ -24,6 +25,7 @@ export function chartCsv<K extends ChartName>(name: K, data: ChartDataMap[K], op
     shortfall: shortfallRows,
     comparison: comparisonRows,
     attribution: attributionRows,
+    replay: replayRows,
   };
   const rows: (d: ChartDataMap[K], o: AnyChartOptions) => Cell[][] = tables[name];
   return toCsv(rows(data, options));
@@ -102,6 +104,26 @@ function attributionRows(data: AttributionData, options: AnyChartOptions): Cell[
   const series = attributionSeries(data, options.strategy);
   if (!series || series.trials === 0) return [header];
   return [header, ...sortedParts(series).map((p): Cell[] => [series.id, series.name, p.id, p.name, p.kind, p.value])];
+}
+
+/**
+ * The replay chart: per panel a row per period of the model (mean, P5, P95 in % of planned), a row per
+ * reported point (its value, % of the series' normal, its reference) and a row per comparison (verdict).
+ */
+function replayRows(data: ReplayData): Cell[][] {
+  const header = [
+    'kind', 'panel', 'strategy_id', 'model_flow', 'month', 'calendar_month', 'reported_period', 'model_mean_pct', 'model_p5_pct', 'model_p95_pct',
+    'reported_value', 'reported_unit', 'reported_pct_of_normal', 'is_normal', 'reference', 'comparison', 'verdict', 'detail',
+  ];
+  const calendar = (month: number) => (Number.isInteger(month) ? monthAt(data.monthZero, month) : null);
+  const rows = data.panels.flatMap((p) => [
+    ...p.model.map((m): Cell[] => ['model', p.id, p.strategy.id, p.flowLabel, m.month, calendar(m.month), null, m.mean, m.p5, m.p95, null, null, null, null, null, null, null, null]),
+    ...p.observed.map((o): Cell[] => [
+      'reported', p.id, null, null, o.fromMonth, calendar(o.fromMonth), o.period, null, null, null, o.value, p.unit, o.pct, o.normal, o.source?.id ?? null, null, null, o.note,
+    ]),
+    ...p.comparisons.map((c): Cell[] => ['comparison', p.id, p.strategy.id, p.flowLabel, null, null, null, null, null, null, null, null, null, null, null, c.id, c.verdict, c.reason]),
+  ]);
+  return [header, ...rows];
 }
 
 /** RFC 4180 text: quoted where needed, empty for null, one row a line. */

@@ -5,9 +5,10 @@
  */
 import type { RunResult, StrategyResult } from '../engine/result.ts';
 import type { Scenario } from '../model/schema.ts';
-import { compileDist, distMean } from '../random/distributions.ts';
 import { CRMA_CAP } from '../stats/dependence.ts';
 import { frontierFlags } from '../stats/frontier.ts';
+import { disruptionWindows } from './disruption-windows.ts';
+import { replayData } from './replay-data.ts';
 import type {
   AttributionData,
   AttributionPart,
@@ -16,7 +17,6 @@ import type {
   ComparisonData,
   ComparisonPoint,
   DependenceBar,
-  DisruptionWindow,
   FulfilmentData,
   ShortfallData,
   StageConcentration,
@@ -24,6 +24,8 @@ import type {
   ValueChainNode,
   WorldMapData,
 } from '../charts/data-types.ts';
+
+export { disruptionWindows } from './disruption-windows.ts';
 
 const CHAIN_STAGES: ChainStage[] = ['extraction', 'processing', 'manufacturing'];
 const ALL_GROUP = 'all';
@@ -37,6 +39,7 @@ export function chartData(result: RunResult, scenario: Scenario): ChartDataMap {
     shortfall: shortfallData(result),
     comparison: comparisonData(result),
     attribution: attributionData(result, scenario),
+    replay: replayData(result, scenario),
   };
 }
 
@@ -165,16 +168,6 @@ export function fulfilmentData(result: RunResult, scenario: Scenario): Fulfilmen
 // Band quantiles are whole thousandths; rounding keeps 0.983 as 98.3 rather than 98.29999999999998.
 const percent = (f: number): number => Math.round(f * 1e5) / 1e3;
 
-/** Scripted disruptions (those with a `start`): from the fixed or mean start, for the mean duration, in months. */
-export function disruptionWindows(scenario: Scenario): DisruptionWindow[] {
-  return (scenario.disruptions ?? [])
-    .filter((d) => d.start !== undefined)
-    .map((d) => {
-      // a drawn start is clipped at 0 (model.md section 3), so its window cannot begin earlier
-      const startMonth = Math.max(0, distMean(compileDist(d.start!)));
-      return { id: d.id, name: d.name ?? d.id, startMonth, endMonth: startMonth + Math.max(0, distMean(compileDist(d.duration))) };
-    });
-}
 
 /** Each strategy's histogram of total shortfall per trial over the run's shared edges, with P50, P95 and CVaR 95%. */
 export function shortfallData(result: RunResult): ShortfallData {

@@ -1,5 +1,6 @@
 /** The size of a partial result, estimated before it is simulated: what a shard will cost in memory, on disk and in Redis. */
 import type { CompiledRun } from '../engine/compile-run.ts';
+import { FLOW_BINS } from '../engine/flow-series.ts';
 import { MAKER_PCT_BINS } from '../engine/result.ts';
 import { BINS } from '../stats/bands.ts';
 
@@ -15,6 +16,7 @@ export function partialBytes(run: CompiledRun, from: number, to: number): number
     bytes += model.periods * BINS * 4;
     bytes += model.makers.length * (MAKER_PCT_BINS + 1) * 4;
     bytes += attributed * (1 + model.disruptionCount) * 8;
+    if (model.flowPlan) bytes += 2 * model.flowPlan.groups.length * model.periods * FLOW_BINS * 4;
   }
   return bytes;
 }

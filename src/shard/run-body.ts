@@ -6,6 +6,7 @@
  */
 import type { CompiledRun } from '../engine/compile-run.ts';
 import { LEDGER_ACCOUNTS, MAKER_PCT_BINS, type PartialResult } from '../engine/result.ts';
+import { FLOW_BINS } from '../engine/flow-series.ts';
 import { BINS } from '../stats/bands.ts';
 
 const OUTCOMES = ['shortfall', 'shortfallPct', 'demand', 'worstFulfilment', 'cost', 'ttr'] as const;
@@ -47,6 +48,8 @@ export function checkRunBody(body: unknown, from: number, to: number, run: Compi
     array('attribution/none', s.attribution?.none, Float64Array, attributed);
     if (!Array.isArray(s.attribution.without) || s.attribution.without.length !== model.disruptionCount) fail(`${at}/attribution/without`, `must list ${model.disruptionCount} arrays`);
     s.attribution.without.forEach((w, i) => array(`attribution/without/${i}`, w, Float64Array, attributed));
+    if (model.flowPlan) array('flowBins', s.flowBins, Int32Array, 2 * model.flowPlan.groups.length * model.periods * FLOW_BINS);
+    else if (s.flowBins !== undefined) fail(`${at}/flowBins`, 'must be absent: the run has no flow series');
     // Time to survive comes with the partial holding trial 0, and only with it (the merge keeps the last one seen).
     if (from === 0 && (s.tts === null || typeof s.tts !== 'object' || !Object.values(s.tts).every((x) => typeof x === 'number'))) fail(`${at}/tts`, 'must map makers to months');
     if (from > 0 && s.tts !== undefined) fail(`${at}/tts`, 'must be only in the partial holding trial 0');

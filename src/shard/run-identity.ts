@@ -19,6 +19,8 @@ export interface RunIdentity {
   strategies: string[];
   /** trials that carry attribution values (0 with --no-attribution) */
   attributionTrials: number;
+  /** whether the run keeps the per-period flow series between countries (--flows, or a replay) */
+  flows: boolean;
   /** engineVersion() of the engine that simulated it */
   engine: string;
   /** options of an analysis that change its numbers (plain JSON); none for a plain run */
@@ -34,12 +36,13 @@ export function runIdentity(scenario: Scenario, run: CompiledRun, kind = 'run', 
     trials: run.trials,
     strategies: run.models.map((m) => m.strategyId),
     attributionTrials: run.attributionTrials,
+    flows: run.models[0].flowPlan !== null,
     engine: engineVersion(),
     ...(options === undefined ? {} : { options }),
   };
 }
 
-const FIELDS: (keyof RunIdentity)[] = ['kind', 'scenarioHash', 'seed', 'trials', 'strategies', 'attributionTrials', 'engine', 'options'];
+const FIELDS: (keyof RunIdentity)[] = ['kind', 'scenarioHash', 'seed', 'trials', 'strategies', 'attributionTrials', 'flows', 'engine', 'options'];
 
 /** How `b` differs from `a`, one phrase a field ("seed 1, not 2"); empty when they are the same run. */
 export function identityDifferences(a: RunIdentity, b: RunIdentity): string[] {
@@ -65,6 +68,7 @@ export function checkIdentity(value: unknown): RunIdentity {
   if (!Number.isSafeInteger(v!.trials) || (v!.trials as number) < 1) fail('has no number of trials');
   if (!Array.isArray(v!.strategies) || !v!.strategies.every((s) => typeof s === 'string') || v!.strategies[0] !== 'baseline') fail('has no strategies');
   if (!Number.isSafeInteger(v!.attributionTrials) || (v!.attributionTrials as number) < 0) fail('has no attribution trials');
+  if (typeof v!.flows !== 'boolean') fail('does not say whether it has flow series');
   if (typeof v!.engine !== 'string') fail('has no engine version');
   if (v!.options !== undefined && (v!.options === null || typeof v!.options !== 'object')) fail('has options that are not an object');
   return v as unknown as RunIdentity;

@@ -24,6 +24,7 @@ export function compileIdentity(scenario: Scenario, identity: RunIdentity): Comp
     seed: identity.seed,
     strategies: identity.strategies.slice(1),
     attribution: identity.attributionTrials > 0,
+    flows: identity.flows,
   });
   const differences = identityDifferences(identity, runIdentity(scenario, run));
   if (differences.length > 0) throw new Error(`their identity does not describe a run of their scenario (${differences.join('; ')})`);

@@ -5,6 +5,7 @@
 import { TTR_CENSORED, TTR_NO_DIP, TTR_RECOVERED, type TtrSummary } from '../engine/result.ts';
 import { periodsToMonths } from '../model/time.ts';
 import { quantileSorted } from './quantile.ts';
+import { sortedCopy } from './summary.ts';
 
 export type TtrStatus = typeof TTR_NO_DIP | typeof TTR_RECOVERED | typeof TTR_CENSORED;
 
@@ -66,6 +67,6 @@ export function summariseTtr(months: ArrayLike<number>, status: ArrayLike<number
   }
   const n = dipped.length;
   if (n === 0) return { n, noDip, censored, mean: null, p50: null, p95: null };
-  const sorted = Float64Array.from(dipped).sort();
+  const sorted = sortedCopy(dipped);
   return { n, noDip, censored, mean: sum / n, p50: quantileSorted(sorted, 0.5), p95: quantileSorted(sorted, 0.95) };
 }

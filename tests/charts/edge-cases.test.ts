@@ -42,6 +42,8 @@ const baselineOnly: ChartDataMap = {
     strategies: [{ id: 'baseline', name: 'Baseline', baseline: true, meanCost: 0, meanShortfall: 0, difference: null, avoided: 0, onFrontier: true }],
   },
   attribution: { unit: 't Ga', strategies: [{ id: 'baseline', name: 'Baseline', trials: 0, parts: [] }] },
+  // not a replay: no observed series
+  replay: { monthZero: '', periodMonths: 1, horizonMonths: 3, windows: [], panels: [] },
 };
 
 describe('charts on edge cases', () => {
@@ -50,6 +52,14 @@ describe('charts on edge cases', () => {
       const svg = (chart as (d: unknown, o: object) => SVGSVGElement)(baselineOnly[name as keyof ChartDataMap], { document });
       expect(serializeSvg(svg)).not.toMatch(/NaN|undefined|Infinity/);
     }
+  });
+
+  it('draw the replay chart for a scenario without observed series as a small frame that says so, with no marks', () => {
+    const svg = CHARTS.replay(baselineOnly.replay, { document });
+    expect(svg.querySelector('.chart-reading')?.textContent).toContain('no observed series');
+    expect(count(svg, '.mark')).toBe(0);
+    expect(count(svg, '.panel')).toBe(0);
+    expect(Number(svg.getAttribute('height'))).toBeLessThan(200);
   });
 
   it('leave out nodes and links without flow', () => {

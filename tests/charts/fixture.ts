@@ -49,3 +49,17 @@ export function expectChartBasics(svg: SVGSVGElement, expected: { unitInAxis: st
   const untitled = marks.filter((m) => !hasTitle(m));
   expect(untitled.map((m) => m.getAttribute('class'))).toEqual([]);
 }
+
+const replays = new Map<string, { scenario: Scenario; result: RunResult; data: ChartDataMap }>();
+
+/** A historical replay (scenarios/replays/<id>.json) run for a few trials (once per test file), and chartData of it. */
+export function replayRun(id: string): { scenario: Scenario; result: RunResult; data: ChartDataMap } {
+  const seen = replays.get(id);
+  if (seen) return seen;
+  const v = validateScenario(JSON.parse(readFileSync(new URL(`../../scenarios/replays/${id}.json`, import.meta.url), 'utf8')));
+  if (!v.ok) throw new Error(formatIssues(v.issues));
+  const result = runScenario(v.scenario, { trials: 20, attribution: false });
+  const run = { scenario: v.scenario, result, data: chartData(result, v.scenario) };
+  replays.set(id, run);
+  return run;
+}

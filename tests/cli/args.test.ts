@@ -15,8 +15,8 @@ const message = (argv: string[]) => {
 describe('parseArgs', () => {
   it('reads every flag, in both spellings, with defaults for the rest', () => {
     expect(ok(['s.json'])).toEqual({ scenarioPath: 's.json', workers: 4, attribution: true, json: false, help: false });
-    expect(ok(['--trials=50', 's.json', '--seed', 'abc', '--strategy', 'a', '--strategy=b', '--workers', '0', '--no-attribution', '--json', '--out', 'dir'])).toEqual({
-      scenarioPath: 's.json', trials: 50, seed: 'abc', strategies: ['a', 'b'], workers: 0, attribution: false, json: true, outDir: 'dir', help: false,
+    expect(ok(['--trials=50', 's.json', '--seed', 'abc', '--strategy', 'a', '--strategy=b', '--workers', '0', '--no-attribution', '--flows', '--json', '--out', 'dir'])).toEqual({
+      scenarioPath: 's.json', trials: 50, seed: 'abc', strategies: ['a', 'b'], workers: 0, attribution: false, flows: true, json: true, outDir: 'dir', help: false,
     });
   });
 
@@ -36,6 +36,7 @@ describe('parseArgs', () => {
     [['s.json', '--out', '--json'], /--out needs a value/],
     [['s.json', '--fast'], /unknown option "--fast"/],
     [['s.json', '--json=yes'], /--json takes no value/],
+    [['s.json', '--flows=on'], /--flows takes no value/],
     [[], /missing the scenario file/],
     [['a.json', 'b.json'], /expected one scenario file, got 2/],
   ])('refuses %j', (argv, expected) => {
@@ -49,5 +50,13 @@ describe('parseArgs', () => {
     expect(message(['s.json', '--shard', '1-3', '--partial', 'x'])).toMatch(/--shard must be K\/N .* got "1-3"/);
     expect(message(['s.json', '--shard', '0/0', '--partial', 'x'])).toMatch(/--shard must be K\/N/);
     expect(message(['s.json', '--partial', 'x', '--out', 'd'])).toMatch(/--out belongs to npm run merge/);
+  });
+});
+
+describe('parseArgs for the optimiser', () => {
+  it('reads --optimise and --write-strategy, and refuses them where they make no sense', () => {
+    expect(ok(['s.json', '--optimise', '--write-strategy', 'out.json'])).toMatchObject({ optimise: true, writeStrategy: 'out.json' });
+    expect(message(['s.json', '--write-strategy', 'out.json'])).toMatch(/needs --optimise/);
+    expect(message(['s.json', '--optimise', '--strategy', 'a'])).toMatch(/does not go with --optimise/);
   });
 });

@@ -118,5 +118,31 @@ describe('runs', SLOW, () => {
     expect(report).toContain(b.scenario.hash);
     expect(report.match(/<svg /g)?.length).toBe(charts.length);
     expect(two.stderr).not.toMatch(/warning/);
+    // no flow series asked for, none written
+    expect(a.strategies[0].flows).toBeUndefined();
+    expect(readdirSync(out)).not.toContain('flows.csv');
+  });
+
+  it('runs a replay with its comparisons and writes flows.csv and the replay chart, and --flows adds flows to any scenario', async () => {
+    const out = path.join(scratch, 'replay-out');
+    const replay = path.join(root, 'scenarios/replays/gallium-2023.json');
+    const [table, flows] = await Promise.all([
+      simulate(replay, '--trials', '30', '--workers', '1', '--no-attribution', '--out', out),
+      simulate(example, '--trials', '20', '--seed', '5', '--json', '--workers', '1', '--flows'),
+    ]);
+    expect(table.status, table.stderr).toBe(0);
+    expect(flows.status, flows.stderr).toBe(0);
+    const scenario = JSON.parse(readFileSync(replay, 'utf8'));
+    // the table ends with every comparison and its verdict
+    for (const c of scenario.comparisons) expect(table.stdout).toMatch(new RegExp(`^${c.id} .* (pass|miss)$`, 'm'));
+    expect(table.stdout).toMatch(/\d+ of 4 comparisons within tolerance/);
+    const csv = readFileSync(path.join(out, 'flows.csv'), 'utf8').trimEnd().split('\n');
+    expect(csv[0]).toBe('strategy,stage,from,to,counted,period,month,calendar_month,planned,mean,p5,p95');
+    const result = JSON.parse(readFileSync(path.join(out, 'result.json'), 'utf8'));
+    expect(csv.length).toBe(1 + result.strategies[0].flows.length * result.periods);
+    expect(csv.find((l) => l.startsWith('baseline,processing,CN,*,shipped,7,7,2023-08,'))).toBeDefined();
+    expect(readdirSync(path.join(out, 'charts')).filter((f) => f.startsWith('replay'))).toEqual(['replay-print.png', 'replay.csv', 'replay.png', 'replay.svg', 'replay@2x.png']);
+    const withFlows = JSON.parse(flows.stdout);
+    expect(withFlows.strategies.every((s: { flows?: unknown[] }) => (s.flows?.length ?? 0) > 0)).toBe(true);
   });
 });

@@ -7,7 +7,8 @@ import { countryShares, drawnFlows, pickStage } from '../../src/charts/world-map
 
 /** Expected count per mark class (the class after "mark"), per chart. */
 export function expectedMarks(data: ChartDataMap): Record<ChartName, Record<string, number>> {
-  const { valueChain, worldMap, fulfilment, shortfall, comparison, attribution } = data;
+  const { valueChain, worldMap, fulfilment, shortfall, comparison, attribution, replay } = data;
+  const modelled = replay.panels.filter((p) => p.model.length > 0).length;
   const baselineAttribution = attribution.strategies[0];
   const withDifference = comparison.strategies.filter((s) => s.difference !== null).length;
   return {
@@ -33,5 +34,12 @@ export function expectedMarks(data: ChartDataMap): Record<ChartName, Record<stri
       frontier: comparison.strategies.some((s) => s.onFrontier) ? 1 : 0,
     },
     attribution: { bar: baselineAttribution && baselineAttribution.trials > 0 ? baselineAttribution.parts.length : 0 },
+    // per panel: each scripted event, the model's band and mean, and every reported point that has a normal
+    replay: {
+      window: replay.windows.length * replay.panels.length,
+      band: modelled,
+      mean: modelled,
+      reported: replay.panels.reduce((n, p) => n + p.observed.filter((o) => o.pct !== null).length, 0),
+    },
   };
 }

@@ -25,6 +25,17 @@ export function exampleRun(): { scenario: Scenario; result: RunResult } {
   return cached;
 }
 
+let replay: { scenario: Scenario; result: RunResult } | null = null;
+
+/** A historical replay (gallium-2023, the only kind of scenario that draws the replay chart) and its run. */
+export function replayRun(): { scenario: Scenario; result: RunResult } {
+  if (replay) return replay;
+  const v = validateScenario(JSON.parse(readFileSync(new URL('../../scenarios/replays/gallium-2023.json', import.meta.url), 'utf8')));
+  if (!v.ok) throw new Error(formatIssues(v.issues));
+  replay = { scenario: v.scenario, result: runScenario(v.scenario, { trials: TRIALS, seed: SEED }) };
+  return replay;
+}
+
 /** A fresh jsdom document to render charts on. */
 export const newDocument = (): Document => new JSDOM('<!DOCTYPE html>').window.document;
 

@@ -9,15 +9,17 @@ import { JSDOM } from 'jsdom';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHART_NAMES, CHART_TITLES } from '../../src/charts/index.ts';
+import { evaluateComparisons } from '../../src/analysis/replay-comparisons.ts';
 import type { Scenario } from '../../src/model/schema.ts';
 import { reportHtml } from '../../src/export/report-html.ts';
-import { ARTIFACTS, exampleRun, launchChromium, newDocument, pngStats } from './fixture.ts';
+import { ARTIFACTS, exampleRun, launchChromium, newDocument, pngStats, replayRun } from './fixture.ts';
 
 const { result, scenario } = exampleRun();
 const DATE = new Date(Date.UTC(2026, 0, 2, 3, 4));
 const html = reportHtml(result, scenario, { document: newDocument(), appVersion: '9.8.7', date: DATE });
 const doc = new JSDOM(html).window.document;
 const text = (selector: string) => doc.querySelector(selector)?.textContent ?? '';
+const DRAWN = CHART_NAMES.filter((name) => name !== 'replay');
 
 describe('report.html content', () => {
   it('says what was run and how to reproduce it', () => {
@@ -38,13 +40,27 @@ describe('report.html content', () => {
     for (const s of result.strategies) expect(results).toContain(s.name);
   });
 
-  it('has every chart under its title, inline', () => {
-    for (const name of CHART_NAMES) {
+  it('has every chart under its title, inline, but the replay chart, which only a replay draws', () => {
+    expect(doc.querySelector('figure[data-chart-figure="replay"]')).toBeNull();
+    expect(doc.querySelector('#comparisons')).toBeNull();
+    for (const name of DRAWN) {
       const figure = doc.querySelector(`figure[data-chart-figure="${name}"]`)!;
       expect(figure.querySelector('figcaption')!.textContent).toBe(CHART_TITLES[name]);
       expect(figure.querySelector(`svg[data-chart="${name}"]`)).not.toBeNull();
     }
     expect(html).not.toContain('<?xml');
+  });
+
+  it("for a replay, has the comparisons with their verdicts and the replay chart", () => {
+    const { result: r, scenario: s } = replayRun();
+    const replayDoc = new JSDOM(reportHtml(r, s, { document: newDocument(), appVersion: '9.8.7', date: DATE })).window.document;
+    const rows = [...replayDoc.querySelectorAll('#comparisons tbody tr')].map((tr) => [...tr.children].map((c) => c.textContent));
+    const outcomes = evaluateComparisons(s, r);
+    expect(rows.map((row) => [row[0], row[6]])).toEqual(outcomes.map((o) => [o.id, o.verdict]));
+    expect(replayDoc.querySelector('#comparisons .note')?.textContent).toContain(`${outcomes.filter((o) => o.verdict === 'pass').length} of ${outcomes.length} comparisons within tolerance`);
+    const figure = replayDoc.querySelector('figure[data-chart-figure="replay"]')!;
+    expect(figure.querySelector('figcaption')!.textContent).toBe(CHART_TITLES.replay);
+    expect(figure.querySelectorAll('svg .mark.reported').length).toBe(s.observed![0].points.length);
   });
 
   it("has the scenario's nodes, disruptions, strategies, references and assumptions", () => {
@@ -101,7 +117,7 @@ describe('report.html in Chromium', () => {
     // The report's Content-Security-Policy forbids even data: images, so screenshots are decoded on another page.
     const decoder = await browser.newPage();
 
-    for (const name of CHART_NAMES) {
+    for (const name of DRAWN) {
       const svg = page.locator(`figure[data-chart-figure="${name}"] svg`);
       await expect(svg.isVisible()).resolves.toBe(true);
       const box = (await svg.boundingBox())!;

@@ -72,13 +72,31 @@ describe('observed series and comparisons', () => {
     expectOnlyIssue(replay((s) => (s.comparisons[0].observed = 0.4)), '/comparisons/0/observed', 'timing', 'YYYY-MM', '0.4');
     expectOnlyIssue(replay((s) => (s.comparisons[0].tolerance = { absolute: 0.1 })), '/comparisons/0/tolerance', '"months"');
     expectOnlyIssue(replay((s) => delete s.comparisons[0].threshold), '/comparisons/0/threshold', 'first-below', 'threshold');
-    expectOnlyIssue(replay((s) => (s.comparisons[0].measure = 'window-mean')), '/comparisons/0/window', 'window-mean');
+    expectOnlyIssue(replay((s) => Object.assign(s.comparisons[0], { kind: 'size', measure: 'window-mean', observed: 0.1, tolerance: { absolute: 0.1 } })), '/comparisons/0/window', 'window-mean');
     expectOnlyIssue(replay((s) => (s.comparisons[0].strategy = 'nothing')), '/comparisons/0/strategy', 'no strategy "nothing"');
     expect(issuesOf(replay((s) => (s.comparisons[0].strategy = 'stock')))).toEqual([]);
-    const size = replay((s) => Object.assign(s.comparisons[0], { kind: 'size', observed: 'big', tolerance: { absolute: 0.1 } }));
+    const window = { from: '2023-08', to: '2023-10' };
+    const size = replay((s) => Object.assign(s.comparisons[0], { kind: 'size', measure: 'window-mean', window, observed: 'big', tolerance: { absolute: 0.1 } }));
     expectOnlyIssue(size, '/comparisons/0/observed', 'a number', '"big"');
-    const direction = replay((s) => Object.assign(s.comparisons[0], { kind: 'direction', observed: 'down', tolerance: { months: 1 } }));
+    const direction = replay((s) => Object.assign(s.comparisons[0], { kind: 'direction', measure: 'direction', window, observed: 'down', tolerance: { months: 1 } }));
     expectOnlyIssue(direction, '/comparisons/0/tolerance', '"exact"');
     expectOnlyIssue(replay((s) => (s.comparisons[0].window = { from: '2024-01', to: '2023-06' })), '/comparisons/0/window', 'before it starts');
+  });
+
+  it("a measure that makes the comparison's kind", () => {
+    expect(issuesOf(replay((s) => (s.comparisons[0].measure = 'first-recovered')))).toEqual([]);
+    const wrong = replay((s) => Object.assign(s.comparisons[0], { measure: 'window-mean', window: { from: '2023-08', to: '2023-10' } }));
+    expectOnlyIssue(wrong, '/comparisons/0/measure', 'window-mean measure makes a size comparison', '"timing"');
+  });
+
+  it('comparisons need month 0 and monthly periods', () => {
+    expectOnlyIssue(replay((s) => delete s.monthZero), '/monthZero', 'comparisons');
+    expectOnlyIssue(replay((s) => (s.periodsPerYear = 52)), '/periodsPerYear', 'month by month', '52');
+  });
+
+  it("a series' normal names one of its points, and a span ends after it starts", () => {
+    expect(issuesOf(replay((s) => (s.observed[0].normal = '2023-07')))).toEqual([]);
+    expectOnlyIssue(replay((s) => (s.observed[0].normal = '2022')), '/observed/0/normal', '"2023-07"', '"2024"', 'got "2022"');
+    expectOnlyIssue(replay((s) => (s.observed[0].points[0].period = '2023-07/2023-01')), '/observed/0/points/0/period', 'ends before it starts');
   });
 });

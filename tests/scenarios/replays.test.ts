@@ -1,10 +1,12 @@
 /**
  * The historical replays (issue 11): each validates and runs, states at least one timing and one size
  * comparison, and every comparison refers to months inside its horizon and to a series measuring the
- * same flow. The comparisons themselves run once the engine reports flows between countries.
+ * same flow. Then every comparison is run and its verdict must be the one docs/replays.md recorded at
+ * the first run: a pass that turns into a miss, or the reverse, fails here and makes someone look.
  */
 import { describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync } from 'node:fs';
+import { comparedStrategy, evaluateComparisons, findFlow } from '../../src/analysis/replay-comparisons.ts';
 import { runScenario } from '../../src/engine/run-scenario.ts';
 import { formatIssues, validateScenario } from '../../src/model/validate.ts';
 import type { Scenario } from '../../src/model/schema.ts';
@@ -59,5 +61,68 @@ describe('historical replays', () => {
         expect(series?.flow, c.id).toEqual(c.flow);
       }
     });
+  });
+});
+
+/** The results docs/replays.md records under each replay's table: comparison id -> its row. */
+function recordedResults(): Map<string, { model: string; observed: string; tolerance: string; verdict: string }> {
+  const text = readFileSync(new URL('../../docs/replays.md', import.meta.url), 'utf8');
+  const rows = new Map<string, { model: string; observed: string; tolerance: string; verdict: string }>();
+  let inResults = false;
+  for (const line of text.split('\n')) {
+    if (line.startsWith('| comparison | model | observed | tolerance | verdict |')) inResults = true;
+    else if (!line.startsWith('|')) inResults = false;
+    else if (inResults && !line.startsWith('| ---')) {
+      const [id, model, observed, tolerance, verdict] = line.split('|').slice(1).map((c) => c.trim());
+      rows.set(id, { model, observed, tolerance, verdict });
+    }
+  }
+  return rows;
+}
+
+// Every replay is deterministic (no input is drawn), so any number of trials gives the same means; 200
+// is enough for the check below, that no compared month differs between trials, to mean something.
+const TRIALS = 200;
+
+describe('the comparisons, against the verdicts recorded at their first run', () => {
+  const recorded = recordedResults();
+
+  describe.each(files)('%s', (file) => {
+    const scenario = validateScenario(JSON.parse(readFileSync(new URL(file, dir), 'utf8')));
+    if (!scenario.ok) throw new Error(formatIssues(scenario.issues));
+    const s = scenario.scenario;
+    const result = runScenario(s, { trials: TRIALS, attribution: false });
+    const outcomes = evaluateComparisons(s, result);
+
+    it.each(outcomes.map((o) => [o.id, o] as const))('%s keeps its recorded verdict', (id, o) => {
+      const row = recorded.get(id);
+      expect(row, `docs/replays.md records no first-run result for ${id}`).toBeDefined();
+      // the recorded row is about this comparison as it stands: its observed value and tolerance unchanged
+      expect(row!.observed).toBe(String(o.observed));
+      expect(row!.tolerance).toBe(o.tolerance);
+      expect(o.verdict, `${id}: ${o.reason}`).toBe(row!.verdict);
+      if (o.verdict !== 'pass') return;
+      const c = s.comparisons!.find((x) => x.id === id)!;
+      const tolerance = c.tolerance as { months?: number; absolute?: number };
+      if (c.kind === 'timing') expect(Math.abs(o.difference!)).toBeLessThanOrEqual(tolerance.months!);
+      else if (c.kind === 'size') expect(Math.abs(o.difference!)).toBeLessThanOrEqual(tolerance.absolute! + 1e-9);
+      else expect(o.model).toBe(o.observed);
+    });
+
+    it('has no Monte Carlo error in the compared series: every trial gives the same r in every month', () => {
+      for (const c of s.comparisons ?? []) {
+        const f = findFlow(comparedStrategy(result, c)!.flows!, c.flow, c.counted ?? 'shipped')!;
+        f.mean.forEach((_, t) => {
+          // If a replay ever draws something (noise, a drawn start), its means carry Monte Carlo error:
+          // then set TRIALS so that the error is small against each passing comparison's margin.
+          expect(f.p95[t], `${c.id}, period ${t}: P5 ${f.p5[t]} and P95 ${f.p95[t]} differ`).toBe(f.p5[t]);
+        });
+      }
+    });
+  });
+
+  it('records a result for no comparison that does not exist', () => {
+    const ids = new Set(files.flatMap((f) => (JSON.parse(readFileSync(new URL(f, dir), 'utf8')) as Scenario).comparisons ?? []).map((c) => c.id));
+    expect([...recorded.keys()].filter((id) => !ids.has(id))).toEqual([]);
   });
 });

@@ -11,6 +11,7 @@ const identity: RunIdentity = {
   trials: 1000,
   strategies: ['baseline', 'stockpile'],
   attributionTrials: 500,
+  flows: false,
   engine: '0.1.0+numbers.1',
 };
 const shard = (name: string, from: number, to: number, change: Partial<RunIdentity> = {}): ShardInfo => ({ name, identity: { ...identity, ...change }, range: { from, to } });

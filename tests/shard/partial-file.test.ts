@@ -25,6 +25,7 @@ const identity: RunIdentity = {
   trials: 10,
   strategies: ['baseline'],
   attributionTrials: 0,
+  flows: false,
   engine: 'test',
 };
 const fileOf = (body: unknown, range = { from: 0, to: 10 }): PartialFile => ({ identity, range, scenario: '{}', body });

@@ -77,6 +77,28 @@ describe('shards merged by hand', () => {
     expect(() => merger.add({ ...decoded[2], body: tts }, 'z.bin')).toThrow('strategies/0/tts must be only in the partial holding trial 0');
   });
 
+  it('give the JSON of a run with flow series (--flows, or a replay), flows included, and its identity says so', async () => {
+    const flowsRun = compileRun(example, { trials: 40, seed: 'flows', flows: true });
+    const flowsIdentity = runIdentity(example, flowsRun);
+    expect(flowsIdentity.flows).toBe(true);
+    expect(runIdentity(example, compileRun(example, { trials: 40, seed: 'flows' })).flows).toBe(false);
+    const one = resultJson(summariseRun(example, flowsRun, mergePartials([simulateChunk(flowsRun, 0, 40)], 40, flowsRun.attributionTrials)));
+    expect(JSON.parse(one).strategies[0].flows.length).toBeGreaterThan(0);
+    const files = await Promise.all([1, 0].map(async (k) => {
+      const [from, to] = shardRange(k, 2, 40);
+      const body = await simulateRange(flowsRun, [createWorkerApi()], from, to, { chunkSize: 9 });
+      return decodePartialFile(await encodePartialFile({ identity: flowsIdentity, range: { from, to }, scenario: text, body }));
+    }));
+    const again = compileIdentity(example, flowsIdentity);
+    const merger = createRunMerger(flowsIdentity, again);
+    for (const f of files) merger.add(f, `trials ${f.range.from}`);
+    expect(resultJson(summariseRun(example, again, merger.result()))).toBe(one);
+    // A partial without flow series does not fit a run with them.
+    const { flowBins: _, ...withoutFlows } = (files[0].body as { strategies: Record<string, unknown>[] }).strategies[0];
+    const body = { ...(files[0].body as object), strategies: [withoutFlows, ...(files[0].body as { strategies: unknown[] }).strategies.slice(1)] };
+    expect(() => createRunMerger(flowsIdentity, again).add({ ...files[0], body }, 'x.bin')).toThrow(/strategies\/0\/flowBins must be a Int32Array of \d+/);
+  });
+
   it('compiles the run again from the identity, and refuses one of another engine or kind', () => {
     const full = compileRun(example, { trials: TRIALS, seed: 'shards' });
     const id = runIdentity(example, full);

@@ -51,6 +51,21 @@ export function drawEvents(c: Block, t: number): void {
       }
     }
   }
+  // A stress test's cut starts after the period's drawn events (it draws nothing from the lane's streams).
+  const { laneStress, laneStressStart, stressPeriods } = c;
+  for (let b = 0; b < n; b++) {
+    if (laneStress[b] < 0 || laneStressStart[b] !== t) continue;
+    const ev = events[b];
+    if (ev.count === ev.start.length) growLaneEvents(ev);
+    const e = ev.count++;
+    ev.live[ev.liveCount++] = e;
+    ev.disruption[e] = D + laneStress[b];
+    ev.start[e] = t;
+    ev.end[e] = t + stressPeriods;
+    ev.recoveryEnd[e] = t + stressPeriods;
+    ev.magnitude[e] = 1;
+    ev.added[e] = 0;
+  }
 }
 
 /**
@@ -67,7 +82,7 @@ export function applyEvents(c: Block, t: number): void {
 }
 
 function applyLaneEvents(c: Block, ev: Block['events'][number], b: number, t: number): void {
-  const { B, disruptions, aNode, aLink, addTransit, demandMult } = c;
+  const { B, eventSources: disruptions, aNode, aLink, addTransit, demandMult } = c;
   // Everything last period's events set goes back to its undisrupted value before this period's apply.
   const touched = ev.touched;
   for (let q = 0; q < ev.touchedCount; q++) {

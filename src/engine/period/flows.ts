@@ -13,20 +13,18 @@ export function flowDownstream(c: Block, t: number): void {
   for (let q = 0; q < mines.length; q++) {
     const i = mines[q];
     const o = i * B;
+    const extracted = LED_EXTRACTED * B;
     for (let b = 0; b < n; b++) {
       const total = reqIn[o + b];
       const x = Math.min(total, avail[o + b]);
       shippedOut[o + b] = x;
-      ratio[b] = x > 0 ? x / total : 0;
+      if (x > 0) {
+        ratio[b] = x / total;
+        shippedTotal[o + b] += x;
+        ledger[extracted + b] += x;
+      } else ratio[b] = 0;
     }
     shipTier1(c, i, t);
-    for (let b = 0; b < n; b++) {
-      const x = shippedOut[o + b];
-      if (x > 0) {
-        shippedTotal[o + b] += x;
-        ledger[LED_EXTRACTED * B + b] += x;
-      }
-    }
     if (stockMax[i] > 0) for (let b = 0; b < n; b++) coverFromStock(c, i, b, t);
   }
   for (let q = 0; q < P; q++) {

@@ -17,16 +17,20 @@ export function receiveRefills(c: Block, t: number): void {
     const i = refillReceivers[q];
     const o = i * B;
     const ao = (i * R + slot) * B;
-    const maker = makerPos[i] >= 0;
+    const max = invMax[i];
+    // Only a maker's stockpile takes refills beyond the inventory.
+    const stockpile = makerPos[i] >= 0 && stockMax[i] > 0;
     for (let b = 0; b < n; b++) {
       const r = refillArrivals[ao + b];
       if (r === 0) continue;
       refillInTransit[o + b] = Math.max(0, refillInTransit[o + b] - r);
-      const toInventory = Math.min(r, Math.max(0, invMax[i] - inventory[o + b]));
+      const toInventory = Math.min(r, Math.max(0, max - inventory[o + b]));
       inventory[o + b] += toInventory;
-      const toStock = maker ? Math.min(r - toInventory, Math.max(0, stockMax[i] - stock[o + b])) : 0;
-      stock[o + b] += toStock;
-      arrivals[ao + b] += r - toInventory - toStock;
+      if (stockpile) {
+        const toStock = Math.min(r - toInventory, Math.max(0, stockMax[i] - stock[o + b]));
+        stock[o + b] += toStock;
+        arrivals[ao + b] += r - toInventory - toStock;
+      } else arrivals[ao + b] += r - toInventory - 0;
     }
   }
 }

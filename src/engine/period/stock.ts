@@ -4,6 +4,7 @@
  * substitution; chain fulfilment; holding cost; and the trace of lane 0 when one is kept.
  */
 import { LED_DELIVERED, LED_EXCESS, type Block } from '../block.ts';
+import { recordFlows } from './flow-record.ts';
 
 /** Closes period t in every lane. */
 export function closePeriod(c: Block, t: number): void {
@@ -37,6 +38,10 @@ export function closePeriod(c: Block, t: number): void {
       makerDemandTotal[ko + b] += d;
       periodDemand[b] += d;
       periodDelivered[b] += del;
+      if (c.makerSeries) {
+        c.makerDemandSeries[(b * M + k) * H + t] = d;
+        c.makerDeliveredSeries[(b * M + k) * H + t] = del;
+      }
       if (trace) {
         trace.makerDemand[k * H + t] = d;
         trace.makerDelivered[k * H + t] = del;
@@ -61,6 +66,7 @@ export function closePeriod(c: Block, t: number): void {
     fulfilment[b * H + t] = f;
     if (f < worst[b]) worst[b] = f;
   }
+  if (c.flowOn) recordFlows(c, t);
   if (trace) writeTrace(c, t);
 }
 

@@ -12,92 +12,12 @@ import type { CompiledModel } from '../../../src/engine/compiled-model.ts';
 import { applyDiversify } from '../../../src/engine/levers/diversify.ts';
 import type { TrialState } from './reference-state.ts';
 
-/** Material accounts of one trial (model.md section 2, Balance). */
-export interface TrialLedger {
-  extracted: number;
-  recycled: number;
-  opening: number;
-  inTransitStart: number;
-  delivered: number;
-  closing: number;
-  inTransitEnd: number;
-  yieldLoss: number;
-  excess: number;
-}
-
-/** What one trial gives the statistics. */
-export interface TrialOutcome {
-  shortfall: number;
-  demand: number;
-  worstFulfilment: number;
-  substituted: number;
-  cost: number;
-  ttrStatus: number;
-  ttrMonths: number;
-  ledger: TrialLedger;
-}
-
-/** Optional per-period detail for tests and for the stage shares of a real scenario. */
-export interface TrialTrace {
-  /** units each node shipped from its capacity in all tiers (makers: delivered), nodes x periods */
-  shipped: Float64Array;
-  /** available capacity c_n(t), nodes x periods */
-  capacity: Float64Array;
-  /** demand d_n(t), delivered and shortfall after substitution, makers x periods */
-  makerDemand: Float64Array;
-  makerDelivered: Float64Array;
-  makerShortfall: Float64Array;
-  /** stockpile level at the end of each period, nodes x periods */
-  stock: Float64Array;
-  /** units shipped over each link in tier 1 (stockpile cover included), links x periods */
-  linkShipped: Float64Array;
-  /** units shipped over each link in all tiers, its unscaled tier-1 ask (before a_l) and a_l(t), links x periods */
-  linkCarried: Float64Array;
-  linkAsk: Float64Array;
-  linkAvailability: Float64Array;
-  /** inventory level at the end of each period, nodes x periods */
-  inventory: Float64Array;
-}
-
-export interface TrialOptions {
-  seed: string | number;
-  trial: number;
-  /** per disruption (file index): 1 drops its events; draws are unchanged */
-  mask?: Uint8Array | null;
-  /** no disruptions and no demand noise at all (time to survive) */
-  quiet?: boolean;
-  /** a link cut at severity 1 from period 0, or -1 */
-  cutLink?: number;
-  trace?: TrialTrace;
-}
-
-/** Creates an outcome record to be filled by simulateTrial. */
-export function createOutcome(): TrialOutcome {
-  return {
-    shortfall: 0, demand: 0, worstFulfilment: 1, substituted: 0, cost: 0, ttrStatus: 0, ttrMonths: NaN,
-    ledger: { extracted: 0, recycled: 0, opening: 0, inTransitStart: 0, delivered: 0, closing: 0, inTransitEnd: 0, yieldLoss: 0, excess: 0 },
-  };
-}
-
-/** Creates a trace sized for the model. */
-export function createTrace(model: CompiledModel): TrialTrace {
-  const H = model.periods;
-  const n = model.nodeIds.length;
-  const m = model.makers.length;
-  return {
-    shipped: new Float64Array(n * H),
-    capacity: new Float64Array(n * H),
-    makerDemand: new Float64Array(m * H),
-    makerDelivered: new Float64Array(m * H),
-    makerShortfall: new Float64Array(m * H),
-    stock: new Float64Array(n * H),
-    linkShipped: new Float64Array(model.linkFrom.length * H),
-    linkCarried: new Float64Array(model.linkFrom.length * H),
-    linkAsk: new Float64Array(model.linkFrom.length * H),
-    linkAvailability: new Float64Array(model.linkFrom.length * H),
-    inventory: new Float64Array(n * H),
-  };
-}
+// The outcome, options and trace types are the engine's: the reference fills the same records.
+export { createOutcome, type TrialLedger, type TrialOptions, type TrialOutcome } from '../../../src/engine/simulate-trial.ts';
+export { createTrace, type TrialTrace } from '../../../src/engine/trial-trace.ts';
+import type { TrialLedger, TrialOptions, TrialOutcome } from '../../../src/engine/simulate-trial.ts';
+import type { TrialTrace } from '../../../src/engine/trial-trace.ts';
+import { createOutcome } from '../../../src/engine/simulate-trial.ts';
 
 // Module-level copies: the hot loop reads plain constants, never an imported binding.
 const OCCUR_CORRELATED = C.OCCUR_CORRELATED;

@@ -1,0 +1,11 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { parseScenarioText } from '/work/wt/opt/src/model/validate.ts';
+import { optimiseOnPool } from '/work/wt/opt/src/analysis/optimise-run.ts';
+import { createNodePool } from '/work/wt/opt/workers/node-pool.ts';
+const r = parseScenarioText(readFileSync('/work/wt/opt/scenarios/gallium.json', 'utf8'));
+if (!r.ok) throw new Error('invalid');
+const pool = createNodePool(2);
+const res = await optimiseOnPool(r.scenario, pool.workers, { attribution: false, trials: Number(process.argv[2] ?? 600) });
+await pool.close();
+writeFileSync('/tmp/opt.json', JSON.stringify(res));
+console.log(res.seconds);

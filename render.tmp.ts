@@ -1,0 +1,11 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { JSDOM } from 'jsdom';
+import { frontierChart } from './src/charts/frontier.ts';
+import { frontierData } from './src/report/frontier-data.ts';
+import { serializeSvg } from './src/charts/serialize.ts';
+import { svgToPng } from './src/export/png-node.ts';
+const res = JSON.parse(readFileSync('/tmp/opt.json', 'utf8'));
+const document = new JSDOM('<!DOCTYPE html>').window.document;
+const svg = serializeSvg(frontierChart(frontierData(res), { document, width: Number(process.argv[2] ?? 720) }));
+writeFileSync('/tmp/frontier.svg', svg);
+writeFileSync('/tmp/frontier.png', svgToPng(svg, 1));
