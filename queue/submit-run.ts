@@ -13,7 +13,7 @@ import { CommandFailure } from '../src/cli/run-command.ts';
 import type { CompiledRun } from '../src/engine/compile-run.ts';
 import type { PartialResult } from '../src/engine/result.ts';
 import { decodePartialFile, PartialFileError } from '../src/shard/partial-file.ts';
-import type { RunIdentity } from '../src/shard/run-identity.ts';
+import { identityDifferences, type RunIdentity } from '../src/shard/run-identity.ts';
 import { createRunMerger } from '../src/shard/run-merger.ts';
 import { shardRange, trialsText } from '../src/shard/shard-range.ts';
 import { bullConnection, shownUrl } from './redis-connection.ts';
@@ -155,6 +155,9 @@ export async function submitRun(plan: SubmitPlan): Promise<PartialResult> {
     }
     try {
       const file = await decodePartialFile(bytes);
+      // Which run first, then which trials: a partial of another run is that, whatever its range.
+      const differences = identityDifferences(plan.identity, file.identity);
+      if (differences.length > 0) throw new Error(`${shardName(k, n)} is a partial of a different run: ${differences.join('; ')}`);
       const [from, to] = ranges[k];
       if (file.range.from !== from || file.range.to !== to) throw new Error(`it holds ${trialsText(file.range.from, file.range.to)}`);
       merger.add(file, shardName(k, n));
