@@ -3,6 +3,8 @@ export interface CliManifest {
   format: number;
   /** the command line's entry file, in OUT_DIR */
   main: string;
+  /** each command's entry file (the names of COMMANDS), in OUT_DIR */
+  commands: Record<string, string>;
   /** the worker threads' entry file, in OUT_DIR */
   worker: string;
   /** every file of the build, in OUT_DIR */
@@ -14,6 +16,7 @@ export interface CliManifest {
 }
 
 export const OUT_DIR: string;
-export function ensureCliBundle(): Promise<string>;
+export const COMMANDS: Record<string, string>;
+export function ensureCliBundle(command?: string): Promise<string>;
 export function freshManifest(): CliManifest | null;
 export function buildCliBundle(): Promise<CliManifest>;

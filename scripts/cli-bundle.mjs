@@ -1,5 +1,6 @@
 /**
- * The command line built ahead: src/cli/main.ts and its worker threads' entry, bundled with esbuild into
+ * The command line built ahead: its commands (src/cli/main.ts, the merge of partial results, the job
+ * queue's submitter and worker) and their worker threads' entry, bundled with esbuild into
  * node_modules/.cache/cli/, and rebuilt when any file they were built from has changed. Node then starts
  * from plain JavaScript instead of transpiling every source file through tsx at each run, and the
  * bundled packages load as a few files instead of hundreds (mathjs alone: ~0.5 s unbundled).
@@ -16,7 +17,14 @@ const ROOT = fileURLToPath(new URL('..', import.meta.url));
 export const OUT_DIR = path.join(ROOT, 'node_modules', '.cache', 'cli');
 const MANIFEST = path.join(OUT_DIR, 'manifest.json');
 /** Bumped when the manifest's shape or the layout of the output changes, so an older build is never trusted. */
-const FORMAT = 1;
+const FORMAT = 2;
+/** The commands, by the name scripts/cli.mjs is given, and their entry files. */
+export const COMMANDS = {
+  main: 'src/cli/main.ts',
+  merge: 'src/cli/merge-main.ts',
+  'queue-submit': 'queue/submit-main.ts',
+  'queue-worker': 'queue/worker-main.ts',
+};
 /**
  * What changes the output besides the bundled sources: this file (it holds the build options), and the
  * installed packages. npm rewrites node_modules/.package-lock.json at every install, while the files it
@@ -29,8 +37,12 @@ const ALSO_WATCHED = ['scripts/cli-bundle.mjs', 'tsconfig.json', 'package.json',
 const PACKAGE_FILE = /^(.*node_modules\/(?:@[^/]+\/)?[^/]+)\//;
 /** Replaced in the bundle by the same validator compiled ahead: Ajv compiling the schema costs ~0.3 s a start. */
 const SCENARIO_VALIDATOR = 'src/model/scenario-validator.ts';
-/** Left to Node at run time: a native addon, and jsdom (large, reads files beside its code; only --out needs it). */
-const EXTERNAL = ['@resvg/resvg-js', 'jsdom'];
+/**
+ * Left to Node at run time: a native addon; jsdom (large, reads files beside its code; only --out needs
+ * it); BullMQ and its Redis client, which only the queue's commands load and which load their own
+ * optional parts with require() (ioredis, msgpackr's native extension).
+ */
+const EXTERNAL = ['@resvg/resvg-js', 'jsdom', 'bullmq', 'ioredis'];
 /** Files of a superseded build stay this long: a run started before the rebuild may still load its lazy chunks. */
 const KEEP_SUPERSEDED_MS = 24 * 60 * 60 * 1000;
 // Bundled CommonJS packages may require Node's built-in modules, which an ES module has no `require` for.
@@ -40,16 +52,18 @@ const REQUIRE_BANNER = "import { createRequire as __cliCreateRequire } from 'nod
  * @typedef {object} CliManifest
  * @property {number} format
  * @property {string} main the command line's entry file, in OUT_DIR
+ * @property {Record<string, string>} commands each command's entry file (COMMANDS' names), in OUT_DIR
  * @property {string} worker the worker threads' entry file, in OUT_DIR
  * @property {string[]} outputs every file of the build, in OUT_DIR
  * @property {string[]} workerInputs the files bundled into the worker entry (relative to the project's root)
  * @property {[string, number, number][]} inputs every file the build depends on: [path, mtimeMs, size]
  */
 
-/** The command line's entry file (an absolute path), built or rebuilt first when missing or out of date. */
-export async function ensureCliBundle() {
+/** A command's entry file (an absolute path; default the command line's), built or rebuilt first when missing or out of date. */
+export async function ensureCliBundle(command = 'main') {
+  if (!Object.hasOwn(COMMANDS, command)) throw new Error(`no command ${JSON.stringify(command)}; the commands: ${Object.keys(COMMANDS).join(', ')}`);
   const manifest = freshManifest() ?? (await buildCliBundle());
-  return path.join(OUT_DIR, manifest.main);
+  return path.join(OUT_DIR, manifest.commands[command]);
 }
 
 /**
@@ -109,7 +123,7 @@ export async function buildCliBundle() {
   // when asked for, from its own file.
   const main = await esbuild.build({
     ...common,
-    entryPoints: { main: 'src/cli/main.ts' },
+    entryPoints: COMMANDS,
     splitting: true,
     define: { BUNDLED_WORKER_ENTRY: JSON.stringify(`./${workerFile}`) },
     plugins: [replaceModule(SCENARIO_VALIDATOR, validator.code)],
@@ -122,6 +136,7 @@ export async function buildCliBundle() {
   const manifest = {
     format: FORMAT,
     main: entryOutput(main.metafile, 'src/cli/main.ts'),
+    commands: Object.fromEntries(Object.entries(COMMANDS).map(([name, source]) => [name, entryOutput(main.metafile, source)])),
     worker: workerFile,
     outputs: outputs.map((file) => path.relative(OUT_DIR, file.path)),
     workerInputs: Object.keys(worker.metafile.inputs),

@@ -59,6 +59,16 @@ export async function runOnNodePool(run: CompiledRun, size: number, options: Poo
   }
 }
 
+/** Runs `use` on `size` fresh threads, failing as soon as a thread dies, and terminates them after. */
+export async function withNodePool<T>(size: number, use: (workers: PoolWorker[]) => Promise<T>): Promise<T> {
+  const pool = createNodePool(size);
+  try {
+    return await Promise.race([use(pool.workers), pool.failed]);
+  } finally {
+    await pool.close();
+  }
+}
+
 /** The pool's view of one thread: comlink calls, with the progress callback passed as a proxy. */
 function poolWorker(thread: Worker): PoolWorker {
   const remote = wrap<WorkerApi>(nodeEndpoint(thread));

@@ -18,6 +18,10 @@ export interface CliOptions {
   optimise?: boolean;
   /** --write-strategy FILE: with --optimise, write the scenario with the strategy found added */
   writeStrategy?: string;
+  /** --shard k/n: simulate only shard k of n (trials [floor(kT/n), floor((k+1)T/n))) */
+  shard?: { k: number; n: number };
+  /** --partial FILE: write the partial result there instead of printing the result */
+  partialPath?: string;
 }
 
 export type ArgsResult = { ok: true; options: CliOptions } | { ok: false; message: string };
@@ -39,6 +43,10 @@ export const USAGE = `usage: npm run simulate -- <scenario.json> [options]
                      strategy found and the frontier (--json: the whole result)
   --write-strategy FILE
                      with --optimise: write the scenario with the strategy found added
+  --shard K/N        simulate only shard K of N (K from 0 to N-1): trials floor(K*T/N) to
+                     floor((K+1)*T/N) - 1 of the T trials; needs --partial
+  --partial FILE     write the trials simulated as a partial result to FILE (Arrow IPC) instead
+                     of printing the result; merge the files with npm run merge -- FILE...
   --help             show this text
 `;
 
@@ -47,7 +55,8 @@ const MAX_WORKERS = 1024;
 // Seeds within the scenario format's number limit stay numbers, so `--seed 42` equals `"seed": 42`.
 const MAX_NUMERIC_SEED = 1e12;
 
-const VALUE_FLAGS = new Set(['--trials', '--seed', '--strategy', '--workers', '--out', '--write-strategy']);
+const VALUE_FLAGS = new Set(['--trials', '--seed', '--strategy', '--workers', '--out', '--write-strategy', '--shard', '--partial']);
+const MAX_SHARDS = 100_000;
 const SWITCHES = new Set(['--no-attribution', '--flows', '--json', '--help', '-h', '--optimise']);
 
 /** Parses argv (without node and the script); `defaultWorkers` is used when --workers is not given. */
@@ -83,6 +92,7 @@ export function parseArgs(argv: readonly string[], defaultWorkers: number): Args
     if (paths.length === 0) throw new ArgError('missing the scenario file');
     if (paths.length > 1) throw new ArgError(`expected one scenario file, got ${paths.length}: ${paths.map((p) => JSON.stringify(p)).join(', ')}`);
     options.scenarioPath = paths[0];
+    checkPartialFlags(options);
     return { ok: true, options };
   } catch (error) {
     if (error instanceof ArgError) return { ok: false, message: error.message };
@@ -107,6 +117,10 @@ function setValue(options: CliOptions, flag: string, value: string): void {
   else if (flag === '--strategy') {
     if (value === '') throw new ArgError('--strategy needs a strategy id');
     options.strategies = [...(options.strategies ?? []), value];
+  } else if (flag === '--shard') options.shard = shardValue(value);
+  else if (flag === '--partial') {
+    if (value === '') throw new ArgError('--partial needs a file name');
+    options.partialPath = value;
   } else if (flag === '--write-strategy') {
     if (value === '') throw new ArgError('--write-strategy needs a file name');
     options.writeStrategy = value;
@@ -114,6 +128,25 @@ function setValue(options: CliOptions, flag: string, value: string): void {
     if (value === '') throw new ArgError('--out needs a directory');
     options.outDir = value;
   }
+}
+
+/** --shard K/N: two whole numbers, 0 <= K < N. */
+function shardValue(value: string): { k: number; n: number } {
+  const match = /^(\d+)\/(\d+)$/.exec(value);
+  const k = match ? Number(match[1]) : NaN;
+  const n = match ? Number(match[2]) : NaN;
+  if (!(n >= 1 && n <= MAX_SHARDS && k >= 0 && k < n)) throw new ArgError(`--shard must be K/N with N from 1 to ${MAX_SHARDS} and K from 0 to N-1, got ${JSON.stringify(value)}`);
+  return { k, n };
+}
+
+/** A shard writes a partial result and nothing else: the result itself comes from npm run merge. */
+function checkPartialFlags(options: CliOptions): void {
+  if (options.shard && options.partialPath === undefined) throw new ArgError('--shard needs --partial FILE, the file to write the shard\'s partial result to');
+  if (options.partialPath === undefined) return;
+  if (options.json || options.outDir !== undefined) {
+    throw new ArgError(`--partial writes a partial result, not the run's result: ${options.json ? '--json' : '--out'} belongs to npm run merge`);
+  }
+  if (options.optimise) throw new ArgError('--partial does not go with --optimise: the optimiser does not write partial results yet');
 }
 
 /** A whole number written in digits, within [min, max]. */

@@ -1,27 +1,29 @@
 /**
  * The command line (model.md section 7): a scenario file in, the engine's result out as a table, JSON or
- * files. Thin on purpose: parse, compile, simulate on workers, merge, summarise, print.
+ * files, or with --partial a partial result of some of the trials, for npm run merge. Thin on purpose:
+ * parse, compile, simulate on workers, merge, summarise, print.
  */
-import { readFile } from 'node:fs/promises';
+import { access, constants, rename, rm, writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
+import path from 'node:path';
 import type { CompiledRun } from '../engine/compile-run.ts';
-import { RunAccumulator } from '../engine/run-accumulator.ts';
 import type { PartialResult } from '../engine/result.ts';
+import { RunAccumulator } from '../engine/run-accumulator.ts';
 import { runWithPool, type PoolOptions } from '../engine/run-pool.ts';
 import { summariseRun } from '../engine/summarise-run.ts';
 import type { Scenario } from '../model/schema.ts';
-import { names } from '../model/issue-text.ts';
+import { shardRange, trialsText } from '../shard/shard-range.ts';
+import { simulateRange } from '../shard/simulate-range.ts';
 import { createWorkerApi } from '../../workers/worker-api.ts';
-import { runOnNodePool } from '../../workers/node-pool.ts';
+import { runOnNodePool, withNodePool } from '../../workers/node-pool.ts';
 import { parseArgs, USAGE, type CliOptions } from './args.ts';
+import { compileChosen } from './compile-chosen.ts';
+import { readScenarioFile } from './load-scenario.ts';
+import { printResult } from './print-result.ts';
 import { createProgressLine } from './progress.ts';
-import { formatReplayComparisons, formatTable } from './table.ts';
+import { EXIT_OK, runCommand } from './run-command.ts';
 import { fsReason, UserError } from './user-error.ts';
-import { prepareOutDir, resultJson, writeOutputs } from './write-outputs.ts';
-
-const EXIT_OK = 0;
-const EXIT_INTERNAL = 1;
-const EXIT_USER = 2;
+import { prepareOutDir } from './write-outputs.ts';
 
 /** Runs the command line on argv (without node and the script) and returns the exit status. */
 async function main(argv: readonly string[]): Promise<number> {
@@ -33,68 +35,54 @@ async function main(argv: readonly string[]): Promise<number> {
     return EXIT_OK;
   }
   if (options.optimise) return (await import('./optimise-command.ts')).optimiseCommand(options, options.workers);
-  const scenario = await loadScenario(options.scenarioPath);
+  const { scenario, text } = await readScenarioFile(options.scenarioPath);
   const run = await compileChosen(scenario, options);
+  if (options.partialPath !== undefined) return writeShard(scenario, text, run, options, options.partialPath);
   if (options.outDir !== undefined) await prepareOutDir(options.outDir);
 
-  const progress = createProgressLine(process.stderr);
   // Chunks go into the run-wide arrays as they finish: memory does not grow with the number of chunks.
   const accumulator = new RunAccumulator(run.trials, run.attributionTrials);
-  try {
-    await simulate(run, options.workers, { onProgress: progress.update, onPartial: (part) => accumulator.add(part) });
-  } finally {
-    progress.finish();
-  }
+  await withProgress((onProgress) => simulate(run, options.workers, { onProgress, onPartial: (part) => accumulator.add(part) }));
   const result = summariseRun(scenario, run, accumulator.result());
-
-  process.stdout.write(options.json ? resultJson(result) : formatTable(result));
-  if (!options.json && (scenario.comparisons ?? []).length > 0) {
-    const { evaluateComparisons } = await import('../analysis/replay-comparisons.ts');
-    process.stdout.write(`\n${formatReplayComparisons(evaluateComparisons(scenario, result))}`);
-  }
-  if (options.outDir !== undefined) {
-    const written = await writeOutputs(options.outDir, result, scenario);
-    for (const warning of written.warnings) process.stderr.write(`warning: ${warning}\n`);
-    process.stderr.write(`wrote ${written.files.length} files:\n${written.files.map((f) => `  ${f}\n`).join('')}`);
-  }
+  await printResult(result, scenario, options);
   return EXIT_OK;
 }
 
-/** Reads and validates the scenario file; every problem becomes one user error that lists all issues. */
-async function loadScenario(file: string): Promise<Scenario> {
-  let text: string;
+/** --partial (with or without --shard): simulates the shard's trials and writes them as a partial file. */
+async function writeShard(scenario: Scenario, text: string, run: CompiledRun, options: CliOptions, file: string): Promise<number> {
+  const { k, n } = options.shard ?? { k: 0, n: 1 };
+  if (n > run.trials) throw new UserError(`--shard ${k}/${n}: a run of ${run.trials} trials has at most ${run.trials} shards`);
+  const [from, to] = shardRange(k, n, run.trials);
+  // Checked before the run, so that a bad path fails in a moment rather than after the simulation.
+  const cannotWrite = (error: unknown) => new UserError(`cannot write the partial result to ${JSON.stringify(file)}: ${fsReason(error)}`);
+  await access(path.dirname(file), constants.W_OK).catch((error) => {
+    throw cannotWrite(error);
+  });
+  const part = await withProgress((onProgress) => simulateRangeOn(run, options.workers, from, to, { onProgress }));
+  // Arrow (in the partial file's codec) loads only for runs that write one.
+  const [{ encodePartialFile }, { runIdentity }] = await Promise.all([import('../shard/partial-file.ts'), import('../shard/run-identity.ts')]);
+  const bytes = await encodePartialFile({ identity: runIdentity(scenario, run), range: { from, to }, scenario: text, body: part });
+  // Written beside and renamed, so that a run stopped halfway never leaves a truncated file for a merge to find.
+  const temporary = `${file}.${process.pid}.tmp`;
   try {
-    text = await readFile(file, 'utf8');
+    await writeFile(temporary, bytes);
+    await rename(temporary, file);
   } catch (error) {
-    throw new UserError(`cannot read the scenario file ${JSON.stringify(file)}: ${fsReason(error)}`);
+    await rm(temporary, { force: true });
+    throw cannotWrite(error);
   }
-  // Loaded only now (like the compiler below): validation pulls in Ajv and the schema, start-up that a
-  // mistyped flag or path should not have to wait for; mathjs comes only for a scenario with expressions.
-  const { formatIssues, parseScenarioTextAsync } = await import('../model/validate.ts');
-  const validation = await parseScenarioTextAsync(text);
-  if (validation.ok) return validation.scenario;
-  const count = validation.issues.length;
-  throw new UserError(`${file} is not a valid scenario (${count} ${count === 1 ? 'problem' : 'problems'}):\n${formatIssues(validation.issues)}`);
+  process.stderr.write(`wrote ${trialsText(from, to)} of ${run.trials} (shard ${k}/${n}) to ${file}\n`);
+  return EXIT_OK;
 }
 
-/** Compiles the run the options ask for, after checking the --strategy ids against the scenario. */
-async function compileChosen(scenario: Scenario, options: CliOptions): Promise<CompiledRun> {
-  const { compileRun, unknownStrategies } = await import('../engine/compile-run.ts');
-  const wanted = options.strategies;
-  const unknown = wanted ? unknownStrategies(scenario, wanted) : [];
-  if (unknown.length > 0) {
-    const known = ['baseline', ...(scenario.strategies ?? []).map((s) => s.id)];
-    throw new UserError(`the scenario has no strategy ${names(unknown)}; its strategies: ${names(known, 'and')}`);
+/** Runs `work` with the progress line on stderr, ended however the work ends. */
+async function withProgress<T>(work: (onProgress: (done: number, total: number) => void) => Promise<T>): Promise<T> {
+  const progress = createProgressLine(process.stderr);
+  try {
+    return await work(progress.update);
+  } finally {
+    progress.finish();
   }
-  return compileRun(scenario, {
-    trials: options.trials,
-    seed: options.seed,
-    // The baseline always runs; naming it only says "no other strategy unless named too".
-    strategies: wanted && [...new Set(wanted.filter((id) => id !== 'baseline'))],
-    attribution: options.attribution,
-    // without --flows the engine decides: on for a scenario with comparisons (the replays), off otherwise
-    ...(options.flows ? { flows: true } : {}),
-  });
 }
 
 /** Simulates every trial: in this thread for --workers 0, else on that many worker threads (same numbers). */
@@ -103,28 +91,10 @@ function simulate(run: CompiledRun, workers: number, options: PoolOptions): Prom
   return runOnNodePool(run, workers, options);
 }
 
-/** One line for an internal error: the message without the stack. */
-function oneLine(error: unknown): string {
-  const text = error instanceof Error ? error.message : String(error);
-  return text.split('\n')[0];
+/** Simulates trials [from, to) into one partial result, in this thread or on worker threads as simulate() does. */
+function simulateRangeOn(run: CompiledRun, workers: number, from: number, to: number, options: PoolOptions): Promise<PartialResult> {
+  if (workers === 0) return simulateRange(run, [createWorkerApi()], from, to, options);
+  return withNodePool(Math.min(workers, to - from), (pool) => simulateRange(run, pool, from, to, options));
 }
 
-// A reader that stops early (`| head`) closes stdout; that is not an error worth a stack trace.
-process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-  if (error.code !== 'EPIPE') throw error;
-});
-
-main(process.argv.slice(2)).then(
-  (status) => {
-    process.exitCode = status;
-  },
-  (error: unknown) => {
-    if (error instanceof UserError) {
-      process.stderr.write(`${error.message}\n`);
-      process.exitCode = EXIT_USER;
-    } else {
-      process.stderr.write(`internal error: ${oneLine(error)}\n`);
-      process.exitCode = EXIT_INTERNAL;
-    }
-  },
-);
+runCommand(main);

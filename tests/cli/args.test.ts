@@ -42,6 +42,15 @@ describe('parseArgs', () => {
   ])('refuses %j', (argv, expected) => {
     expect(message(argv)).toMatch(expected);
   });
+
+  it('reads --shard K/N and --partial FILE, and refuses a shard without a file or a partial with --json or --out', () => {
+    expect(ok(['s.json', '--shard', '2/3', '--partial', 'out-2.bin'])).toMatchObject({ shard: { k: 2, n: 3 }, partialPath: 'out-2.bin' });
+    expect(ok(['s.json', '--partial=all.bin']).shard).toBeUndefined();
+    expect(message(['s.json', '--shard', '1/3'])).toMatch(/--shard needs --partial FILE/);
+    expect(message(['s.json', '--shard', '1-3', '--partial', 'x'])).toMatch(/--shard must be K\/N .* got "1-3"/);
+    expect(message(['s.json', '--shard', '0/0', '--partial', 'x'])).toMatch(/--shard must be K\/N/);
+    expect(message(['s.json', '--partial', 'x', '--out', 'd'])).toMatch(/--out belongs to npm run merge/);
+  });
 });
 
 describe('parseArgs for the optimiser', () => {

@@ -69,6 +69,20 @@ describe('the bundle', () => {
     expect(everything).not.toContain('// node_modules/ajv/dist/compile/');
   });
 
+  it('builds every command of package.json; Arrow only where partial files are read or written, BullMQ and ioredis left to Node', () => {
+    expect(Object.keys(manifest.commands).sort()).toEqual(['main', 'merge', 'queue-submit', 'queue-worker']);
+    expect(manifest.commands.main).toBe(manifest.main);
+    const startup = (command: string) => staticClosure(manifest.commands[command]).map(read).join('\n');
+    // npm run simulate without --partial never loads Arrow; merge does, bundled (it runs as built).
+    expect(bundledFrom(startup('main'), 'apache-arrow')).toBe(false);
+    expect(bundledFrom(startup('merge'), 'apache-arrow')).toBe(true);
+    for (const command of ['queue-submit', 'queue-worker']) {
+      const text = startup(command);
+      expect(bundledFrom(text, 'bullmq') || bundledFrom(text, 'ioredis'), command).toBe(false);
+      expect(text).toMatch(/from "bullmq"/);
+    }
+  });
+
   it("validates as the sources do, with the validator compiled ahead: every issue, path and message", async () => {
     const chunk = manifest.outputs.find((f) => f.startsWith('validate-'))!;
     const bundled = (await import(pathToFileURL(path.join(OUT_DIR, chunk)).href)) as typeof import('../../src/model/validate.ts');
