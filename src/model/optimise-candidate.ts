@@ -28,7 +28,8 @@ export function pointerSegments(pointer: string): string[] {
 
 /** The variable's levers with its size written where `sets` points (copies: the template is untouched). */
 export function variableLevers(variable: OptimiseVariable, size: number): Lever[] {
-  const levers = structuredClone(variable.levers);
+  // JSON data: a JSON round trip is the deep copy (structuredClone is not in the DOM-free engine build).
+  const levers = JSON.parse(JSON.stringify(variable.levers)) as Lever[];
   const path = pointerSegments(variable.sets);
   let at: Record<string, unknown> | unknown[] = levers;
   for (const key of path.slice(0, -1)) {
