@@ -21,6 +21,11 @@ export interface CompiledRun {
   disruptionIds: string[];
   /** the baseline first, then the chosen strategies in scenario order */
   models: CompiledModel[];
+  /**
+   * Keep each trial's shortfall per maker in the chunk's partial (StrategyPartial.makerShortfall), for a
+   * per-trial samples file written as chunks finish; off by default (the merge never keeps it).
+   */
+  makerSamples?: boolean;
 }
 
 /** Strategy ids asked for that the scenario does not have (the baseline always exists). */

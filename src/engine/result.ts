@@ -176,6 +176,11 @@ export interface StrategyPartial {
   ledger: Record<LedgerAccount, ExactSum>;
   /** time to survive per maker id (months); only in the partial that holds trial 0 */
   tts?: Record<string, number>;
+  /**
+   * With run.makerSamples only: each trial's shortfall per maker (units), index (trial - from) x makers + k.
+   * For streaming per-trial samples out as chunks finish; the merge drops it.
+   */
+  makerShortfall?: Float64Array;
 }
 
 export interface PartialResult {
