@@ -4,7 +4,7 @@
  * and one-line reading drawn as text so that an exported file keeps them.
  */
 import { select, type Selection } from 'd3';
-import type { ChartName, ChartOptions } from './types.ts';
+import type { AnalysisChartName, ChartName, ChartOptions } from './types.ts';
 import { INK, INK_SOFT } from './palette.ts';
 import { wrapLines } from './format.ts';
 
@@ -24,7 +24,8 @@ export const LABEL_SIZE = 11;
 export const PAD = 12;
 
 export interface FrameDefaults {
-  name: ChartName;
+  /** a ChartName, or the name of an analysis chart (exposure, survival, tornado) */
+  name: ChartName | AnalysisChartName;
   width: number;
   height: number;
   title: string;
