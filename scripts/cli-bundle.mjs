@@ -103,7 +103,7 @@ export async function buildCliBundle() {
   // The worker alone, self-contained: it holds the engine and comlink, never the validator or mathjs
   // (tests/cli/cli-bundle.test.ts checks), and the command line can then name its file.
   const worker = await esbuild.build({ ...common, entryPoints: { 'simulation.node-worker': 'workers/simulation.node-worker.ts' } });
-  const workerFile = entryOutput(worker.metafile);
+  const workerFile = entryOutput(worker.metafile, 'workers/simulation.node-worker.ts');
   const validator = await scenarioValidatorCode(esbuild, common);
   // Split, so that what only some runs need (validation, the expression parser, the chart export) loads
   // when asked for, from its own file.
@@ -121,7 +121,7 @@ export async function buildCliBundle() {
   /** @type {CliManifest} */
   const manifest = {
     format: FORMAT,
-    main: entryOutput(main.metafile),
+    main: entryOutput(main.metafile, 'src/cli/main.ts'),
     worker: workerFile,
     outputs: outputs.map((file) => path.relative(OUT_DIR, file.path)),
     workerInputs: Object.keys(worker.metafile.inputs),
@@ -166,9 +166,13 @@ function replaceModule(file, contents) {
   };
 }
 
-/** The output file (name in OUT_DIR) of the one entry point of a build. */
-function entryOutput(metafile) {
-  const [output] = Object.entries(metafile.outputs).filter(([, o]) => o.entryPoint !== undefined);
+/**
+ * The output file (name in OUT_DIR) of a build's entry point. By the entry's source, not the first output
+ * with an entry point: esbuild marks the file of each dynamic import as one too, in no set order.
+ */
+function entryOutput(metafile, source) {
+  const [output] = Object.entries(metafile.outputs).filter(([, o]) => o.entryPoint === source);
+  if (output === undefined) throw new Error(`cli-bundle: no output for the entry ${source}`);
   return path.relative(OUT_DIR, path.resolve(ROOT, output[0]));
 }
 
