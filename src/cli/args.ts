@@ -12,6 +12,14 @@ export interface CliOptions {
   json: boolean;
   outDir?: string;
   help: boolean;
+  /** run the stress test (issue 12) after the run, cutting each target for these months */
+  stress?: boolean;
+  stressMonths?: number[];
+  /** run the sensitivity analysis for the baseline and this strategy ('baseline': the baseline alone) */
+  sensitivity?: boolean;
+  sensitivityStrategy?: string;
+  /** write every trial's outcomes to this CSV file as the run goes */
+  samplesPath?: string;
 }
 
 export type ArgsResult = { ok: true; options: CliOptions } | { ok: false; message: string };
@@ -26,6 +34,16 @@ export const USAGE = `usage: npm run simulate -- <scenario.json> [options]
   --json             print the result as one JSON object on stdout
   --out DIR          write result.json, bands.csv, report.html and the charts (SVG, CSV,
                      PNG at 1x, 2x and 300 dpi for 170 mm) to DIR (created if needed)
+  --samples FILE     write every trial's outcomes (strategy, trial, shortfall, %, worst
+                     fulfilment, cost, time to recover, each maker's shortfall) as CSV
+  --stress           also cut every node, country at each stage and route, one at a time,
+                     and rank them by the extra shortfall the cut causes
+  --stress-months L  the cuts' durations in months, comma-separated (default 3,6,12)
+  --sensitivity      also set each input low and high and rank them by the change in
+                     mean shortfall (a tornado), for the baseline and one strategy
+  --sensitivity-strategy ID
+                     that strategy (default: the first --strategy, else the scenario's
+                     first; "baseline" for the baseline alone)
   --help             show this text
 `;
 
@@ -34,8 +52,8 @@ const MAX_WORKERS = 1024;
 // Seeds within the scenario format's number limit stay numbers, so `--seed 42` equals `"seed": 42`.
 const MAX_NUMERIC_SEED = 1e12;
 
-const VALUE_FLAGS = new Set(['--trials', '--seed', '--strategy', '--workers', '--out']);
-const SWITCHES = new Set(['--no-attribution', '--json', '--help', '-h']);
+const VALUE_FLAGS = new Set(['--trials', '--seed', '--strategy', '--workers', '--out', '--samples', '--stress-months', '--sensitivity-strategy']);
+const SWITCHES = new Set(['--no-attribution', '--json', '--help', '-h', '--stress', '--sensitivity']);
 
 /** Parses argv (without node and the script); `defaultWorkers` is used when --workers is not given. */
 export function parseArgs(argv: readonly string[], defaultWorkers: number): ArgsResult {
@@ -80,6 +98,8 @@ class ArgError extends Error {}
 function setSwitch(options: CliOptions, flag: string): void {
   if (flag === '--no-attribution') options.attribution = false;
   else if (flag === '--json') options.json = true;
+  else if (flag === '--stress') options.stress = true;
+  else if (flag === '--sensitivity') options.sensitivity = true;
   else options.help = true;
 }
 
@@ -90,6 +110,16 @@ function setValue(options: CliOptions, flag: string, value: string): void {
   else if (flag === '--strategy') {
     if (value === '') throw new ArgError('--strategy needs a strategy id');
     options.strategies = [...(options.strategies ?? []), value];
+  } else if (flag === '--stress-months') {
+    options.stress = true;
+    options.stressMonths = value.split(',').map((m) => wholeNumber(flag, m.trim(), 1, 1200));
+  } else if (flag === '--sensitivity-strategy') {
+    if (value === '') throw new ArgError('--sensitivity-strategy needs a strategy id');
+    options.sensitivity = true;
+    options.sensitivityStrategy = value;
+  } else if (flag === '--samples') {
+    if (value === '') throw new ArgError('--samples needs a file');
+    options.samplesPath = value;
   } else {
     if (value === '') throw new ArgError('--out needs a directory');
     options.outDir = value;

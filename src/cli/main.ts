@@ -18,6 +18,7 @@ import { createProgressLine } from './progress.ts';
 import { formatTable } from './table.ts';
 import { fsReason, UserError } from './user-error.ts';
 import { prepareOutDir, resultJson, writeOutputs } from './write-outputs.ts';
+import type { Analyses } from '../export/analysis-files.ts';
 
 const EXIT_OK = 0;
 const EXIT_INTERNAL = 1;
@@ -34,20 +35,27 @@ async function main(argv: readonly string[]): Promise<number> {
   }
   const scenario = await loadScenario(options.scenarioPath);
   const run = await compileChosen(scenario, options);
+  // The analyses and the samples file load only when asked for: they bring the compiler, validation and d3.
+  const analysis = options.stress || options.sensitivity ? await import('./analyses.ts') : null;
+  analysis?.checkAnalysisOptions(scenario, options);
   if (options.outDir !== undefined) await prepareOutDir(options.outDir);
+  const sampling = options.samplesPath === undefined ? null : await import('./samples-file.ts');
+  const samples = sampling?.openSamplesFile(options.samplesPath!) ?? null;
 
   const progress = createProgressLine(process.stderr);
   let parts: PartialResult[];
   try {
-    parts = await simulate(run, options.workers, progress.update);
+    parts = sampling && samples ? await sampling.simulateWithSamples(run, options.workers, scenario.unit, samples, progress.update) : await simulate(run, options.workers, progress.update);
   } finally {
     progress.finish();
+    samples?.close();
   }
   const result = summariseRun(scenario, run, mergePartials(parts, run.trials, run.attributionTrials));
+  const analyses = analysis ? await analysis.runAnalyses(scenario, options, run) : {};
 
-  process.stdout.write(options.json ? resultJson(result) : formatTable(result));
+  process.stdout.write(options.json ? resultJson({ ...result, ...analyses }) : formatTable(result) + (await analysisTables(analyses)));
   if (options.outDir !== undefined) {
-    const written = await writeOutputs(options.outDir, result, scenario);
+    const written = await writeOutputs(options.outDir, result, scenario, undefined, analyses);
     for (const warning of written.warnings) process.stderr.write(`warning: ${warning}\n`);
     process.stderr.write(`wrote ${written.files.length} files:\n${written.files.map((f) => `  ${f}\n`).join('')}`);
   }
@@ -93,6 +101,13 @@ async function compileChosen(scenario: Scenario, options: CliOptions): Promise<C
 function simulate(run: CompiledRun, workers: number, onProgress: (done: number, total: number) => void): Promise<PartialResult[]> {
   if (workers === 0) return runWithPool(run, [createWorkerApi()], { onProgress });
   return runOnNodePool(run, workers, { onProgress });
+}
+
+/** The analyses' tables after the run's, for those that ran. */
+async function analysisTables(analyses: Analyses): Promise<string> {
+  if (!analyses.stress && !analyses.sensitivity) return '';
+  const { formatSensitivity, formatStress } = await import('./analysis-table.ts');
+  return [analyses.stress && `\n${formatStress(analyses.stress)}`, analyses.sensitivity && `\n${formatSensitivity(analyses.sensitivity)}`].filter(Boolean).join('');
 }
 
 /** One line for an internal error: the message without the stack. */

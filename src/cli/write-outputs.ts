@@ -6,6 +6,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { RunResult } from '../engine/result.ts';
 import type { ExportFile } from '../export/bundle.ts';
+import type { Analyses } from '../export/analysis-files.ts';
 import type { Scenario } from '../model/schema.ts';
 import type { PngScale } from '../export/png-size.ts';
 import { PRINT_DPI, printWidthPx } from '../export/png-size.ts';
@@ -14,8 +15,8 @@ import { fsReason, UserError } from './user-error.ts';
 
 export const BANDS_HEADER = 'strategy,period,month,p5,p25,p50,p75,p95';
 
-/** The result as the JSON text the command line prints and writes; JSON turns NaN into null. */
-export function resultJson(result: RunResult, indent?: number): string {
+/** The result (with the analyses run, if any) as the JSON text the command line prints and writes; JSON turns NaN into null. */
+export function resultJson(result: RunResult & Analyses, indent?: number): string {
   return `${JSON.stringify(result, null, indent)}\n`;
 }
 
@@ -54,12 +55,12 @@ export interface WrittenOutputs {
 }
 
 /** Writes every file of --out into dir, creating it; returns the paths written. */
-export async function writeOutputs(dir: string, result: RunResult, scenario: Scenario, date: Date = new Date()): Promise<WrittenOutputs> {
+export async function writeOutputs(dir: string, result: RunResult, scenario: Scenario, date: Date = new Date(), analyses: Analyses = {}): Promise<WrittenOutputs> {
   const warnings: string[] = [];
   const files: ExportFile[] = [
-    { name: 'result.json', content: resultJson(result, 2) },
+    { name: 'result.json', content: resultJson({ ...result, ...analyses }, 2) },
     { name: 'bands.csv', content: bandsCsv(result) },
-    ...(await chartFiles(result, scenario, date, warnings)),
+    ...(await chartFiles(result, scenario, date, warnings, analyses)),
   ];
   try {
     await mkdir(path.join(dir, 'charts'), { recursive: true });
@@ -71,14 +72,14 @@ export async function writeOutputs(dir: string, result: RunResult, scenario: Sce
 }
 
 /** The charts (SVG, CSV, PNGs) and the report; their modules load only here, since jsdom and resvg take a moment. */
-async function chartFiles(result: RunResult, scenario: Scenario, date: Date, warnings: string[]): Promise<ExportFile[]> {
+async function chartFiles(result: RunResult, scenario: Scenario, date: Date, warnings: string[], analyses: Analyses): Promise<ExportFile[]> {
   const [{ JSDOM }, { exportFiles }, { svgToPng, pngTextRenders }] = await Promise.all([
     import('jsdom'),
     import('../export/bundle.ts'),
     import('../export/png-node.ts'),
   ]);
   const document = new JSDOM('<!DOCTYPE html>').window.document;
-  const exported = exportFiles(result, scenario, { document, appVersion: appVersion(), date });
+  const exported = exportFiles(result, scenario, { document, appVersion: appVersion(), date, analyses });
   if (!pngTextRenders()) warnings.push('no system font could be loaded for the PNGs, so they have no text; the SVGs and report.html are complete');
   // Each chart's PNGs right after its SVG, so the list on stderr reads chart by chart.
   return exported.flatMap((f) => (f.name.endsWith('.svg') ? [f, ...pngsOf(f.name, f.content as string, svgToPng)] : [f]));

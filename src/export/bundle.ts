@@ -10,6 +10,7 @@ import { chartCsv } from '../report/chart-csv.ts';
 import { chartData } from '../report/chart-data.ts';
 import { chartSvgFromData } from './chart-svg.ts';
 import { reportHtml } from './report-html.ts';
+import { analysisFiles, type Analyses } from './analysis-files.ts';
 
 export interface ExportFile {
   /** a relative path with forward slashes */
@@ -21,6 +22,8 @@ export interface ExportOptions {
   document: Document;
   appVersion: string;
   date: Date | string;
+  /** the stress test and sensitivity analysis, when run: their files, and their sections in the report */
+  analyses?: Analyses;
 }
 
 /** The path of chart `name`'s file of extension `ext` within the output directory. */
@@ -33,5 +36,6 @@ export function exportFiles(result: RunResult, scenario: Scenario, options: Expo
     { name: chartFileName(name, 'svg'), content: chartSvgFromData(name, data, { document: options.document }) },
     { name: chartFileName(name, 'csv'), content: chartCsv(name, data[name]) },
   ]);
-  return [...charts, { name: 'report.html', content: reportHtml(result, scenario, { ...options, data }) }];
+  const analyses = options.analyses ? analysisFiles(options.analyses, options) : [];
+  return [...charts, ...analyses, { name: 'report.html', content: reportHtml(result, scenario, { ...options, data }) }];
 }

@@ -13,6 +13,8 @@ import { millions, moneyTotal, perUnitNumber, perUnitUnit, totalUnit } from '../
 import { chartSvgFromData } from './chart-svg.ts';
 import { code, escapeHtml, Html, link, table, type Cell } from './html.ts';
 import { REPORT_CSS } from './report-style.ts';
+import type { Analyses } from './analysis-files.ts';
+import { analysisSections } from './report-analyses.ts';
 import { distributionText, durationText, impactText, leverText, monthsText, num, occurrenceText, pct, targetText } from './scenario-text.ts';
 
 export interface ReportOptions {
@@ -24,6 +26,8 @@ export interface ReportOptions {
   date: Date | string;
   /** chart data already computed for this result (the bundle shares it); computed if absent */
   data?: ChartDataMap;
+  /** the stress test and sensitivity analysis of the same scenario, when run (issue 12) */
+  analyses?: Analyses;
 }
 
 // Only inline styles; no script, image, font or connection may load. Links still open when clicked.
@@ -54,6 +58,7 @@ ${headlineSection(result, scenario)}
 ${reproduceSection(result, scenario, options)}
 ${resultsSection(result, scenario)}
 ${chartsSection(data, options.document)}
+${analysisSections(options.analyses, result.scenario.hash, options.document)}
 ${scenarioSection(scenario)}
 ${sourcesSection(scenario)}
 <footer>Made with minerals-resilience ${escapeHtml(options.appVersion)}. Every number is an estimate from a finite number of trials; intervals are 95% confidence intervals of the mean over trials.</footer>
