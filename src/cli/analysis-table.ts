@@ -1,7 +1,7 @@
 /** The analyses' tables for the command line (issue 12): the stress test's ranking per duration, its strategies and countries, the tornado. */
 import type { SensitivityResult } from '../analysis/sensitivity-result.ts';
 import type { StressResult } from '../analysis/stress-result.ts';
-import { distinctCuts } from '../report/analysis-chart-data.ts';
+import { distinctCuts, strategyMatrix } from '../report/analysis-chart-data.ts';
 import { renderRows } from './table.ts';
 
 const fixed = (digits: number) => (x: number | null) => (x === null || !Number.isFinite(x) ? '-' : x.toFixed(digits));
@@ -27,9 +27,13 @@ export function formatStress(result: StressResult): string {
     ]));
     out.push('');
     if (d.strategies.length > 0) {
+      const matrix = strategyMatrix(result, d.months);
       out.push(renderRows([
-        ['strategy on the top cuts', 'target', `baseline (${result.unit})`, `under the strategy [95% interval]`, 'change [95% interval]', 'lowered'],
-        ...d.strategies.flatMap((s) => s.targets.map((t) => [s.id, t.id, one(t.baseline), interval(t.strategy.mean, t.strategy.ci95), interval(t.change.mean, t.change.ci95), pct(t.lowered)])),
+        ['strategy on the top cuts', 'cut', `baseline (${result.unit})`, 'under the strategy [95% interval]', 'change [95% interval]', 'lowered'],
+        ...matrix.strategies.flatMap((s, j) => matrix.rows.flatMap((r) => {
+          const c = r.cells[j];
+          return c === null ? [] : [[s.id, r.id, one(r.baseline), interval(c.mean, c.ci95), interval(c.change, c.changeCi95), pct(c.lowered)]];
+        })),
       ]));
       out.push('');
     }

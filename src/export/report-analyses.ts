@@ -5,7 +5,7 @@
  */
 import type { SensitivityResult, StrategySensitivity } from '../analysis/sensitivity-result.ts';
 import type { StressDuration, StressResult } from '../analysis/stress-result.ts';
-import { distinctCuts, survivalMakers } from '../report/analysis-chart-data.ts';
+import { cutNames, distinctCuts, strategyMatrix, survivalMakers } from '../report/analysis-chart-data.ts';
 import { analysisChartSvg, type Analyses, type AnalysisChart } from './analysis-files.ts';
 import { code, escapeHtml, Html, table, type Cell } from './html.ts';
 import { serializeSvg } from '../charts/index.ts';
@@ -32,11 +32,10 @@ const shellWord = (s: string): string => (/^[A-Za-z0-9._,-]+$/.test(s) ? s : `'$
 
 /** The stress test's section. */
 export function stressSection(stress: StressResult, document: Document): string {
-  const names = new Map(stress.targets.map((t) => [t.id, t.name]));
   const months = stress.durations.map((d) => d.months);
   const command = `npm run simulate -- ${stress.scenario.id}.json --trials ${stress.trials} --seed ${shellWord(String(stress.seed))} --stress --stress-months ${months.join(',')}`;
   const middle = stress.durations[Math.floor((stress.durations.length - 1) / 2)];
-  const parts = stress.durations.map((d) => durationPart(stress, d, names, document));
+  const parts = stress.durations.map((d) => durationPart(stress, d, document));
   const survival = survivalMakers(stress, middle.months).map((m) =>
     figure({ name: 'survival', months: middle.months, maker: m.id }, { stress }, document, `Time to survive a ${middle.months}-month cut: ${m.name}`));
   return `<section id="stress" class="major">
@@ -49,8 +48,9 @@ ${survival.join('\n')}
 </section>`;
 }
 
-function durationPart(stress: StressResult, d: StressDuration, names: Map<string, string>, document: Document): string {
+function durationPart(stress: StressResult, d: StressDuration, document: Document): string {
   const unit = stress.unit;
+  const names = cutNames(stress, d.months);
   const cuts = distinctCuts(stress, d.months);
   const ranking = table({
     caption: `Cuts of ${d.months} months, the most exposing first (${Math.min(REPORT_ROWS, cuts.length)} of ${cuts.length} distinct cuts; the rest in stress.csv)`,
@@ -66,11 +66,14 @@ function durationPart(stress: StressResult, d: StressDuration, names: Map<string
       t.makers.filter((m) => m.tts.probBelowCut > 0).map((m) => `${m.id} ${prob(m.tts.probBelowCut)}`).join(', ') || 'none',
     ]),
   });
+  const matrix = strategyMatrix(stress, d.months);
   const strategies = d.strategies.length === 0 ? '' : table({
-    caption: `Each strategy on the baseline's top cuts of ${d.months} months: extra shortfall per trial (${unit}), paired with the baseline's`,
-    head: ['Strategy', 'Target', `Baseline (${unit})`, `Under the strategy (${unit}) [95% interval]`, `Change (${unit}) [95% interval]`, 'Share lowered'],
-    numeric: [2, 3, 4, 5],
-    rows: d.strategies.flatMap((s) => s.targets.map((t): Cell[] => [s.name, names.get(t.id) ?? t.id, fixed(t.baseline, 1), interval(t.strategy.mean, t.strategy.ci95, 1), interval(t.change.mean, t.change.ci95, 1), prob(t.lowered)])),
+    caption: `Each strategy on the baseline's top cuts of ${d.months} months: extra shortfall per trial (${unit}) [95% interval], and its change from the baseline's, paired trial by trial`,
+    head: ['Cut', `Baseline (${unit})`, ...matrix.strategies.map((s) => s.name)],
+    numeric: [1, ...matrix.strategies.map((_, j) => j + 2)],
+    rowHeaders: true,
+    rows: matrix.rows.map((r): Cell[] => [r.name, fixed(r.baseline, 1), ...r.cells.map((c): Cell => (c === null ? null : new Html(
+      `${interval(c.mean, c.ci95, 1).html}<span class="ci">change ${escapeHtml(fixed(c.change, 1))} [${escapeHtml(fixed(c.changeCi95[0], 1))}, ${escapeHtml(fixed(c.changeCi95[1], 1))}]${c.lowered === null ? '' : `, ${escapeHtml(prob(c.lowered))} lowered`}</span>`)))]),
   });
   const countries = table({
     caption: `Which cut of ${d.months} months hurts each country's makers most (extra shortfall, % of their demand [95% interval])`,

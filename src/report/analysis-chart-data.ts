@@ -135,3 +135,41 @@ export function tornadoData(result: SensitivityResult, strategyId = 'baseline', 
     omitted: Math.max(0, s.inputs.length - rows),
   };
 }
+
+/** Every target's name as the charts show its cut: the name of the most specific target with the same cut. */
+export function cutNames(result: StressResult, months?: number): Map<string, string> {
+  const names = new Map<string, string>();
+  for (const { target } of distinctCuts(result, months)) for (const id of [target.id, ...target.sameCutAs]) names.set(id, target.name);
+  return names;
+}
+
+/** One distinct cut of the strategies' comparison: the baseline's exposure and each strategy's, paired. */
+export interface StrategyCutRow {
+  id: string;
+  name: string;
+  baseline: number;
+  /** per strategy of `strategies` (null when that strategy did not run this cut) */
+  cells: ({ mean: number; ci95: [number, number]; change: number; changeCi95: [number, number]; lowered: number | null } | null)[];
+}
+
+/** The strategies' comparison at a duration as a matrix: one row per distinct cut (in ranking order), one column per strategy. */
+export function strategyMatrix(result: StressResult, months?: number): { strategies: { id: string; name: string }[]; rows: StrategyCutRow[] } {
+  const d = stressDuration(result, months);
+  const names = cutNames(result, months);
+  const order = new Map(distinctCuts(result, months).map(({ target }, i) => [target.id, i]));
+  const representative = new Map<string, string>();
+  for (const { target } of distinctCuts(result, months)) for (const id of [target.id, ...target.sameCutAs]) representative.set(id, target.id);
+  const rows = new Map<string, StrategyCutRow>();
+  d.strategies.forEach((s, j) => {
+    for (const t of s.targets) {
+      const id = representative.get(t.id) ?? t.id;
+      let row = rows.get(id);
+      if (!row) rows.set(id, (row = { id, name: names.get(id) ?? id, baseline: t.baseline, cells: d.strategies.map(() => null) }));
+      row.cells[j] ??= { mean: t.strategy.mean, ci95: t.strategy.ci95, change: t.change.mean, changeCi95: t.change.ci95, lowered: t.lowered };
+    }
+  });
+  return {
+    strategies: d.strategies.map((s) => ({ id: s.id, name: s.name })),
+    rows: [...rows.values()].sort((a, b) => (order.get(a.id) ?? Infinity) - (order.get(b.id) ?? Infinity)),
+  };
+}
