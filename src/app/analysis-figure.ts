@@ -20,7 +20,7 @@ export interface AnalysisFigure {
 export function createAnalysisFigure(name: string, title: string, controls: HTMLElement[], getContext: () => AnalysisExportContext): AnalysisFigure {
   const slot = el('div', { class: 'chart-slot', 'data-analysis-slot': name });
   const holder = el('div', { class: 'table-scroll', tabindex: 0, role: 'region', 'aria-label': `${title}: data table` });
-  const table = el('details', { class: 'chart-table', 'data-analysis-table': name }, el('summary', {}, 'Data table'), holder);
+  const table = el('details', { class: 'analysis-data-table', 'data-analysis-table': name }, el('summary', {}, 'Data table'), holder);
   const drawTable = () => {
     const ctx = getContext();
     if (!table.open || !ctx) return replaceChildren(holder);

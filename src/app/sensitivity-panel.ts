@@ -44,7 +44,7 @@ export function createSensitivityPanel(scenario: () => Scenario | null): Sensiti
   const figure = createAnalysisFigure('tornado', 'Which assumption matters most', [el('label', {}, 'Strategy ', tornadoPick)],
     () => (shown ? { chart: { name: 'tornado', strategy: tornadoPick.value || 'baseline' }, analyses: { sensitivity: shown }, scenario: shown.scenario, seed: shown.seed } : null));
   const table = el('div', { class: 'table-scroll', tabindex: 0, role: 'region', 'aria-label': 'Every input' });
-  const results = el('div', { class: 'analysis-results', hidden: true }, figure.element, el('details', { class: 'chart-table', 'data-analysis-table': 'inputs' }, el('summary', {}, 'Every input, ranked'), table));
+  const results = el('div', { class: 'analysis-results', hidden: true }, figure.element, el('details', { class: 'analysis-data-table', 'data-analysis-table': 'inputs' }, el('summary', {}, 'Every input, ranked'), table));
   tornadoPick.addEventListener('change', () => {
     figure.draw();
     drawTable();
