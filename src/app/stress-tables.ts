@@ -4,6 +4,9 @@ import { cutNames, strategyMatrix, type StrategyCutRow } from '../report/analysi
 import { el } from './dom.ts';
 import { fixed, probability, withInterval } from './format.ts';
 
+// A value that rounds to zero at the shown precision is shown as 0, not -0.0.
+const near0 = (x: number, digits: number) => (Math.abs(x) < 0.5 * 10 ** -digits ? 0 : x);
+const range = (mean: number, ci: [number, number], digits: number) => withInterval(near0(mean, digits), [near0(ci[0], digits), near0(ci[1], digits)], digits);
 const th = (text: string, numeric = false) => el('th', { scope: 'col', class: numeric ? 'num' : undefined }, text);
 const td = (text: string, numeric = false) => el('td', { class: numeric ? 'num' : undefined }, text);
 
@@ -13,8 +16,8 @@ export function strategiesTable(result: StressResult, d: StressDuration): HTMLEl
   const { strategies, rows } = strategyMatrix(result, d.months);
   const u = result.unit;
   const cell = (c: StrategyCutRow['cells'][number]) => c === null ? td('–', true) : el('td', { class: 'num' },
-    withInterval(c.mean, c.ci95, 1),
-    el('span', { class: 'ci' }, `change ${withInterval(c.change, c.changeCi95, 1)}${c.lowered === null ? '' : `, ${probability(c.lowered)} lowered`}`));
+    range(c.mean, c.ci95, 1),
+    el('span', { class: 'ci' }, `change ${range(c.change, c.changeCi95, 1)}${c.lowered === null ? '' : `, ${probability(near0(c.lowered, 3))} lowered`}`));
   return el('div', { class: 'table-scroll', tabindex: 0, role: 'region', 'aria-label': 'Strategies on the top cuts' }, el(
     'table',
     { class: 'metrics-table', 'data-stress-table': 'strategies' },
@@ -29,7 +32,7 @@ export function countriesTable(result: StressResult, d: StressDuration): HTMLEle
   const names = cutNames(result, d.months);
   const cell = (id: string | null, c: StressDuration['countries'][number]) => {
     const t = c.targets.find((x) => x.id === id);
-    return [td(t ? names.get(t.id) ?? t.id : 'none'), td(t ? withInterval(t.pct.mean, t.pct.ci95, 2) : '–', true)];
+    return [td(t ? names.get(t.id) ?? t.id : 'none'), td(t ? range(t.pct.mean, t.pct.ci95, 2) : '–', true)];
   };
   return el('div', { class: 'table-scroll', tabindex: 0, role: 'region', 'aria-label': 'Worst cut by maker country' }, el(
     'table',

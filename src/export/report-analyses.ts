@@ -15,7 +15,9 @@ const TORNADO_ROWS = 20;
 
 function fixed(x: number | null | undefined, digits: number): string {
   if (x === null || x === undefined || !Number.isFinite(x)) return '–';
-  return x.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+  // a value that rounds to zero is written 0, not -0.0
+  const text = x.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+  return /^-0(\.0*)?$/.test(text) ? text.slice(1) : text;
 }
 const interval = (mean: number, ci: [number, number], digits: number): Html =>
   new Html(`${escapeHtml(fixed(mean, digits))} <span class="ci">[${escapeHtml(fixed(ci[0], digits))}, ${escapeHtml(fixed(ci[1], digits))}]</span>`);
@@ -72,8 +74,9 @@ function durationPart(stress: StressResult, d: StressDuration, document: Documen
     head: ['Cut', `Baseline (${unit})`, ...matrix.strategies.map((s) => s.name)],
     numeric: [1, ...matrix.strategies.map((_, j) => j + 2)],
     rowHeaders: true,
+    // one short line each, so that five strategies side by side still fit an A4 page
     rows: matrix.rows.map((r): Cell[] => [r.name, fixed(r.baseline, 1), ...r.cells.map((c): Cell => (c === null ? null : new Html(
-      `${interval(c.mean, c.ci95, 1).html}<span class="ci">change ${escapeHtml(fixed(c.change, 1))} [${escapeHtml(fixed(c.changeCi95[0], 1))}, ${escapeHtml(fixed(c.changeCi95[1], 1))}]${c.lowered === null ? '' : `, ${escapeHtml(prob(c.lowered))} lowered`}</span>`)))]),
+      `${interval(c.mean, c.ci95, 1).html}<span class="ci">change ${escapeHtml(fixed(c.change, 1))}</span><span class="ci">[${escapeHtml(fixed(c.changeCi95[0], 1))}, ${escapeHtml(fixed(c.changeCi95[1], 1))}]</span>${c.lowered === null ? '' : `<span class="ci">${escapeHtml(prob(c.lowered))} lowered</span>`}`)))]),
   });
   const countries = table({
     caption: `Which cut of ${d.months} months hurts each country's makers most (extra shortfall, % of their demand [95% interval])`,
