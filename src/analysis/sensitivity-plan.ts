@@ -86,6 +86,3 @@ function variant(scenario: Scenario, strategy: Strategy | null, model: CompiledM
   const s = strategy ? (edited.strategies ?? []).find((x) => x.id === strategy.id)! : null;
   return compileModel(edited, s);
 }
-
-/** Trial simulations of the whole plan: the unit of its progress. */
-export const sensitivityWork = (plan: SensitivityPlan): number => plan.trials * plan.models.length;

@@ -118,9 +118,3 @@ export function stressJob(scenario: Scenario, strategy: Strategy | null, targets
     makerGroup: Int32Array.from(countries, (c) => groups.indexOf(c)),
   };
 }
-
-/** Lanes a trial of the job takes: its baseline and one per distinct cut. */
-export const lanesPerTrial = (job: StressJob): number => 1 + job.cuts.length;
-
-/** Trial simulations of the whole plan (every job, every trial): the unit of its progress. */
-export const planWork = (plan: StressPlan): number => plan.trials * plan.jobs.reduce((s, j) => s + lanesPerTrial(j), 0);

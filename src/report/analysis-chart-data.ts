@@ -106,9 +106,11 @@ export function survivalData(result: StressResult, makerId: string, months?: num
   };
 }
 
-/** A setting in words: "P10: 2.8 months", "-20%: 840 t per year", "step: 0.05 fraction". */
-function settingLabel(setting: string, side: 'low' | 'high', value: number, unit: string): string {
-  const tag = setting === 'p10-p90' ? (side === 'low' ? 'P10' : 'P90') : setting === 'pct20' ? (side === 'low' ? '−20%' : '+20%') : side === 'low' ? 'step down' : 'step up';
+/** A setting in words: "P10: 2.8 months", "−20%: 840 t per year", "+20% (clipped): 1 fraction", "step up: 0.05 fraction". */
+function settingLabel(setting: string, side: 'low' | 'high', value: number, base: number, unit: string): string {
+  const moved = base * (side === 'low' ? 0.8 : 1.2);
+  const clipped = setting === 'pct20' && Math.abs(value - moved) > 1e-9 * Math.abs(moved) ? ' (clipped)' : '';
+  const tag = setting === 'p10-p90' ? (side === 'low' ? 'P10' : 'P90') : setting === 'pct20' ? `${side === 'low' ? '−20%' : '+20%'}${clipped}` : side === 'low' ? 'step down' : 'step up';
   const shown = Math.abs(value) >= 100 ? Math.round(value).toLocaleString('en-US') : Number(value.toPrecision(3)).toString();
   return `${tag}: ${shown.replace('-', '−')} ${unit}`;
 }
@@ -126,8 +128,8 @@ export function tornadoData(result: SensitivityResult, strategyId = 'baseline', 
       id: i.id,
       name: i.name,
       kind: i.kind,
-      lowLabel: settingLabel(i.setting, 'low', i.low, i.unit),
-      highLabel: settingLabel(i.setting, 'high', i.high, i.unit),
+      lowLabel: settingLabel(i.setting, 'low', i.low, i.base, i.unit),
+      highLabel: settingLabel(i.setting, 'high', i.high, i.base, i.unit),
       low: interval(i.lowChange),
       high: interval(i.highChange),
       swing: interval(i.swing),
