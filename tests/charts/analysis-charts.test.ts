@@ -78,8 +78,10 @@ describe('tornadoChart', () => {
     expect(all(svg, 'rect.bar-high').every((b) => b.getAttribute('fill') === 'url(#tornado-hatch-eu-stockpile-6m)')).toBe(true);
     expect(svg.querySelector('pattern#tornado-hatch-eu-stockpile-6m')).not.toBeNull();
     const labels = all(svg, '.setting-label').map((e) => e.textContent ?? '');
-    expect(labels.filter((t) => /^(P10|−20%|step down):/.test(t))).toHaveLength(15);
-    expect(labels.filter((t) => /^(P90|\+20%|step up):/.test(t))).toHaveLength(15);
+    expect(labels.filter((t) => /^(P10|−20%( \(clipped\))?|step down):/.test(t))).toHaveLength(15);
+    expect(labels.filter((t) => /^(P90|\+20%( \(clipped\))?|step up):/.test(t))).toHaveLength(15);
+    // a yield of 0.97 cannot go 20% up: its high setting says it was clipped at 1
+    expect(labels).toContain('+20% (clipped): 1 fraction');
     expect(svg.querySelector('.omitted')!.textContent).toMatch(/^\d+ more inputs/);
   });
 });
