@@ -3,7 +3,7 @@
  * for the command line and the benchmark. A thread that dies rejects the run instead of leaving it waiting.
  */
 import { Worker } from 'node:worker_threads';
-import { proxy, wrap } from 'comlink';
+import { proxy, wrap, type Remote } from 'comlink';
 import nodeEndpoint from 'comlink/dist/esm/node-adapter.mjs';
 import type { CompiledRun } from '../src/engine/compile-run.ts';
 import type { PartialResult } from '../src/engine/result.ts';
@@ -19,6 +19,8 @@ const ENTRY = typeof BUNDLED_WORKER_ENTRY === 'string'
 
 export interface NodePool {
   workers: PoolWorker[];
+  /** each thread's worker API, for calls besides a run's (the analyses: workers/analysis-workers.ts) */
+  remotes: Remote<WorkerApi>[];
   /** rejects, with a message, as soon as a thread errors or exits on its own */
   failed: Promise<never>;
   /** terminates every thread */
@@ -39,8 +41,10 @@ export function createNodePool(size: number): NodePool {
   });
   // Nobody may be listening when a thread dies after the run; that must not become an unhandled rejection.
   failed.catch(() => {});
+  const remotes = threads.map((thread) => wrap<WorkerApi>(nodeEndpoint(thread)));
   return {
-    workers: threads.map((thread) => poolWorker(thread)),
+    workers: remotes.map((remote) => poolWorker(remote)),
+    remotes,
     failed,
     async close() {
       closing = true;
@@ -70,8 +74,7 @@ export async function withNodePool<T>(size: number, use: (workers: PoolWorker[])
 }
 
 /** The pool's view of one thread: comlink calls, with the progress callback passed as a proxy. */
-function poolWorker(thread: Worker): PoolWorker {
-  const remote = wrap<WorkerApi>(nodeEndpoint(thread));
+function poolWorker(remote: Remote<WorkerApi>): PoolWorker {
   return {
     load: (run) => remote.load(run),
     runChunk: (from, to, onProgress) => remote.runChunk(from, to, onProgress ? proxy(onProgress) : undefined),

@@ -37,7 +37,8 @@ export function uniqueStrategy(scenario: Scenario, strategy: Strategy): Strategy
   return {
     ...strategy,
     id: freeId(strategy.id, strategyIds),
-    levers: strategy.levers.map((l) => renameIds(structuredClone(l), renamed) as Lever),
+    // JSON data: a JSON round trip is the deep copy (no structuredClone in the DOM-free build).
+    levers: strategy.levers.map((l) => renameIds(JSON.parse(JSON.stringify(l)), renamed) as Lever),
   };
 }
 

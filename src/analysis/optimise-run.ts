@@ -4,6 +4,7 @@
  * runWithPool on the trials each rung asks for, then a confirmation run of the strategy found beside the
  * baseline and the scenario's own strategies, with all trials and the same seed.
  */
+import { nowMs } from './clock.ts';
 import { compileModel } from '../engine/compile.ts';
 import { compileRun, type CompiledRun } from '../engine/compile-run.ts';
 import type { CompiledModel } from '../engine/compiled-model.ts';
@@ -53,7 +54,7 @@ export interface OptimiseOptions {
 export async function optimiseOnPool(scenario: Scenario, workers: readonly PoolWorker[], options: OptimiseOptions = {}): Promise<OptimiseResult> {
   const optimise = scenario.optimise;
   if (!optimise) throw new Error(`scenario "${scenario.id}" has no optimise section`);
-  const started = performance.now();
+  const started = nowMs();
   const trials = options.trials ?? optimise.search?.trials ?? scenario.trials ?? 1000;
   const seed = options.seed ?? scenario.seed ?? 1;
   const levels = optimise.variables.map(variableLevels);
@@ -125,7 +126,7 @@ export async function optimiseOnPool(scenario: Scenario, workers: readonly PoolW
     saferCandidate: outcome.confident !== null && outcome.confident !== outcome.chosen ? outcome.confident : null,
     references,
     confirmation,
-    seconds: (performance.now() - started) / 1000,
+    seconds: (nowMs() - started) / 1000,
   };
 }
 

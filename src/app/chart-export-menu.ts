@@ -6,6 +6,7 @@
 import { CHART_TITLES, type ChartName } from '../charts/index.ts';
 import type { RunResult } from '../engine/result.ts';
 import type { Scenario } from '../model/schema.ts';
+import type { Analyses } from '../export/analysis-files.ts';
 import { exportChartCsv } from '../export/chart-csv.ts';
 import { exportChartSvg } from '../export/chart-svg.ts';
 import { downloadBlob } from '../export/download.ts';
@@ -13,8 +14,8 @@ import { downloadName } from '../export/file-names.ts';
 import { svgToPngBlob } from '../export/png-browser.ts';
 import { DEFAULT_PRINT_WIDTH_MM, PRINT_DPI, printWidthPx, type PngScale } from '../export/png-size.ts';
 
-/** What a download needs: the run shown and its scenario, or null before the first result. */
-export type ExportContext = { result: RunResult; scenario: Scenario } | null;
+/** What a download needs: the run shown and its scenario (and the analyses run on it, for the report), or null before the first result. */
+export type ExportContext = { result: RunResult; scenario: Scenario; analyses?: Analyses } | null;
 
 const MIN_PRINT_MM = 20;
 const MAX_PRINT_MM = 1000;

@@ -38,6 +38,10 @@ import { draftOf, openingDraft } from './startup.ts';
 import { createStatusBanner } from './status-banner.ts';
 import { clearEdit, saveEdit, saveLastScenarioId } from './storage.ts';
 import { installTestHooks, recordShown, testWatchdog } from './test-hooks.ts';
+import { createStressPanel } from './stress-panel.ts';
+import { createSensitivityPanel } from './sensitivity-panel.ts';
+import { samplesButton } from './samples-button.ts';
+import { downloadName } from '../export/file-names.ts';
 
 /** What the results on screen came from. */
 interface Shown {
@@ -48,6 +52,8 @@ interface Shown {
   name: string;
   trialsTotal: number;
   complete: boolean;
+  /** the run's per-trial samples as CSV */
+  samples: () => Blob;
 }
 
 type RunState = 'idle' | 'running' | 'complete' | 'cancelled' | 'failed' | 'invalid';
@@ -88,6 +94,19 @@ const exportContext = (): ExportContext => (shown ? { result: shown.result, scen
 const charts = createChartsPanel({ toolbar: (name) => chartExportMenu(name, exportContext) });
 const sources = createSourcesPanel();
 const optimisePanel = createOptimisePanel({ pools: createPoolKeeper(), onAddStrategy: addStrategy });
+// The analyses of issue 12 take the editor's scenario when it is valid; the report adds them when they are of the run shown.
+const validScenario = (): Scenario | null => {
+  if (draft === undefined) return null;
+  const checked = validateNow();
+  return checked.ok ? checked.scenario : null;
+};
+const stressPanel = createStressPanel(validScenario);
+const sensitivityPanel = createSensitivityPanel(validScenario);
+const reportContext = (): ExportContext => {
+  const context = exportContext();
+  return context && { ...context, analyses: { stress: stressPanel.result() ?? undefined, sensitivity: sensitivityPanel.result() ?? undefined } };
+};
+const samples = samplesButton(() => (shown ? { blob: shown.samples(), fileName: downloadName(shown.result, 'samples', 'csv') } : null));
 
 document.getElementById('app')!.replaceChildren(
   header.element,
@@ -108,11 +127,13 @@ document.getElementById('app')!.replaceChildren(
       { class: 'results' },
       banner.element,
       progress.element,
-      el('div', { class: 'results-head' }, caption.element, reportButton(exportContext)),
+      el('div', { class: 'results-head' }, caption.element, reportButton(reportContext), samples),
       headlinePanel.element,
       metrics.element,
       charts.element,
       optimisePanel.element,
+      stressPanel.element,
+      sensitivityPanel.element,
       sources.element,
     ),
   ),
@@ -258,7 +279,7 @@ function runNow(): void {
       },
       // A run replaced by a newer one may still report its last prefix: it must not replace the newer results.
       onPrefix: (result) => {
-        if (running === handle) showResults({ result, scenario, text, name: scenario.name, trialsTotal, complete: false });
+        if (running === handle) showResults({ result, scenario, text, name: scenario.name, trialsTotal, complete: false, samples: handle.samples });
       },
     },
     { attribution: controls.attribution(), watchdog: testWatchdog() },
@@ -270,14 +291,14 @@ function runNow(): void {
   void handle.outcome.then((outcome) => {
     if (running !== handle) return; // a newer run replaced this one
     running = null;
-    finishRun(outcome, { scenario, text, trialsTotal, started });
+    finishRun(outcome, { scenario, text, trialsTotal, started, samples: handle.samples });
     updateControls();
   });
 }
 
-function finishRun(outcome: RunOutcome, run: { scenario: Scenario; text: string; trialsTotal: number; started: number }): void {
+function finishRun(outcome: RunOutcome, run: { scenario: Scenario; text: string; trialsTotal: number; started: number; samples: () => Blob }): void {
   if (outcome.status === 'complete') {
-    showResults({ result: outcome.result, scenario: run.scenario, text: run.text, name: run.scenario.name, trialsTotal: run.trialsTotal, complete: true });
+    showResults({ result: outcome.result, scenario: run.scenario, text: run.text, name: run.scenario.name, trialsTotal: run.trialsTotal, complete: true, samples: run.samples });
     // From the start of the run to the last chart drawn (showResults draws them all before it returns).
     const seconds = (performance.now() - run.started) / 1000;
     document.body.dataset.runSeconds = seconds.toFixed(1);
@@ -307,6 +328,8 @@ function showResults(next: Shown): void {
   metrics.show(next.result);
   charts.show(next.result, next.scenario);
   recordShown(next.result, next.scenario);
+  stressPanel.noteScenario(next.result.scenario.hash);
+  sensitivityPanel.noteScenario(next.result.scenario.hash);
   document.body.dataset.resultTrials = String(next.result.trials);
   updateControls();
 }

@@ -23,7 +23,7 @@ export function reportButton(getContext: () => ExportContext, doc: Document = do
     }
     status.textContent = '';
     try {
-      const html = reportHtml(ctx.result, ctx.scenario, { document: doc, appVersion: version, date: new Date() });
+      const html = reportHtml(ctx.result, ctx.scenario, { document: doc, appVersion: version, date: new Date(), analyses: ctx.analyses });
       downloadBlob(new Blob([html], { type: 'text/html;charset=utf-8' }), downloadName(ctx.result, 'report', 'html'), doc);
     } catch (error) {
       status.textContent = `Could not make the report: ${error instanceof Error ? error.message : String(error)}`;

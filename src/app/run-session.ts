@@ -13,6 +13,7 @@ import type { Scenario } from '../model/schema.ts';
 import type { BrowserPool } from '../../workers/pool.ts';
 import type { PoolKeeper } from './pool-keeper.ts';
 import { createPrefixTracker, type PrefixTracker } from './prefix-tracker.ts';
+import { createSamplesSink } from '../export/samples-csv.ts';
 import { createWatchdog, DEFAULT_WATCHDOG, type Stall, type Watchdog, type WatchdogOptions } from './watchdog.ts';
 
 export type RunOutcome =
@@ -36,6 +37,8 @@ export interface RunHandle {
   outcome: Promise<RunOutcome>;
   /** stops the run at once: its workers are terminated */
   cancel(): void;
+  /** the per-trial samples of every trial done so far without a gap, as CSV (src/export/samples-csv.ts) */
+  samples(): Blob;
 }
 
 /** Prefix summaries at most this often: each one merges, summarises and redraws five charts. */
@@ -50,14 +53,18 @@ export function startRun(scenario: Scenario, pools: PoolKeeper, callbacks: RunCa
   let pool: BrowserPool | undefined;
   let watchdog: Watchdog | undefined;
   let progress: { run: CompiledRun; tracker: PrefixTracker } | undefined;
+  // Each chunk's samples become a Blob as it arrives, so the page holds text, not the chunks' per-maker arrays.
+  const samples: Blob[] = [];
 
   const execute = async (): Promise<RunOutcome> => {
-    const run = compileRun(scenario, { attribution: options.attribution });
+    const run: CompiledRun = { ...compileRun(scenario, { attribution: options.attribution }), makerSamples: true };
+    const sink = createSamplesSink(run, scenario.unit, (text) => samples.push(new Blob([text])));
     pool = pools.acquire();
     const chunkSize = defaultChunkSize(run.trials, pool.workers.length);
     const tracker = createPrefixTracker(chunkRanges(run.trials, chunkSize).map(([from]) => from));
     progress = { run, tracker };
     const onChunk = (part: PartialResult): void => {
+      sink.add(part);
       const k = tracker.add(part);
       if (k === shownTrials || k === run.trials) return;
       throttle.schedule(() => {
@@ -112,6 +119,7 @@ export function startRun(scenario: Scenario, pools: PoolKeeper, callbacks: RunCa
 
   return {
     outcome,
+    samples: () => new Blob(samples, { type: 'text/csv;charset=utf-8' }),
     cancel() {
       if (controller.signal.aborted) return;
       controller.abort(new Error('the run was cancelled'));

@@ -4,7 +4,7 @@
  * and one-line reading drawn as text so that an exported file keeps them.
  */
 import { select, type Selection } from 'd3';
-import type { ChartName, ChartOptions } from './types.ts';
+import type { AnalysisChartName, ChartName, ChartOptions } from './types.ts';
 import { INK, INK_SOFT } from './palette.ts';
 import { wrapLines } from './format.ts';
 
@@ -24,8 +24,8 @@ export const LABEL_SIZE = 11;
 export const PAD = 12;
 
 export interface FrameDefaults {
-  /** the run's charts by name, and the optimiser's frontier (drawn from an optimisation, not a run) */
-  name: ChartName | 'frontier';
+  /** the run's charts by name, an analysis chart (exposure, survival, tornado), or the optimiser's frontier */
+  name: ChartName | AnalysisChartName | 'frontier';
   width: number;
   height: number;
   title: string;

@@ -72,3 +72,10 @@ export function renderChart<K extends ChartName>(name: K, data: Pick<ChartDataMa
   const chart: ChartFunction<K> = CHARTS[name];
   return chart(data[name], options);
 }
+
+// The stress test's and the sensitivity analysis's charts: drawn from their results (src/report/analysis-chart-data.ts).
+export type * from './analysis-data-types.ts';
+export type { AnalysisChartName } from './types.ts';
+export { exposureChart, EXPOSURE_TITLE, type ExposureOptions } from './exposure.ts';
+export { survivalChart, SURVIVAL_TITLE, type SurvivalOptions } from './survival.ts';
+export { tornadoChart, TORNADO_TITLE, type TornadoOptions } from './tornado.ts';

@@ -16,3 +16,6 @@ export interface ChartOptions {
 
 /** The names of the charts of the app, the report and the command line's --out. */
 export type ChartName = 'valueChain' | 'worldMap' | 'fulfilment' | 'shortfall' | 'comparison' | 'attribution' | 'replay';
+
+/** The charts of the stress test and the sensitivity analysis (drawn from their results, not from a run's). */
+export type AnalysisChartName = 'exposure' | 'survival' | 'tornado';

@@ -22,6 +22,14 @@ export interface CliOptions {
   shard?: { k: number; n: number };
   /** --partial FILE: write the partial result there instead of printing the result */
   partialPath?: string;
+  /** run the stress test (issue 12) after the run, cutting each target for these months */
+  stress?: boolean;
+  stressMonths?: number[];
+  /** run the sensitivity analysis for the baseline and this strategy ('baseline': the baseline alone) */
+  sensitivity?: boolean;
+  sensitivityStrategy?: string;
+  /** write every trial's outcomes to this CSV file as the run goes */
+  samplesPath?: string;
 }
 
 export type ArgsResult = { ok: true; options: CliOptions } | { ok: false; message: string };
@@ -47,6 +55,16 @@ export const USAGE = `usage: npm run simulate -- <scenario.json> [options]
                      floor((K+1)*T/N) - 1 of the T trials; needs --partial
   --partial FILE     write the trials simulated as a partial result to FILE (Arrow IPC) instead
                      of printing the result; merge the files with npm run merge -- FILE...
+  --samples FILE     write every trial's outcomes (strategy, trial, shortfall, %, worst
+                     fulfilment, cost, time to recover, each maker's shortfall) as CSV
+  --stress           also cut every node, country at each stage and route, one at a time,
+                     and rank them by the extra shortfall the cut causes
+  --stress-months L  the cuts' durations in months, comma-separated (default 3,6,12)
+  --sensitivity      also set each input low and high and rank them by the change in
+                     mean shortfall (a tornado), for the baseline and one strategy
+  --sensitivity-strategy ID
+                     that strategy (default: the first --strategy, else the scenario's
+                     first; "baseline" for the baseline alone)
   --help             show this text
 `;
 
@@ -55,9 +73,9 @@ const MAX_WORKERS = 1024;
 // Seeds within the scenario format's number limit stay numbers, so `--seed 42` equals `"seed": 42`.
 const MAX_NUMERIC_SEED = 1e12;
 
-const VALUE_FLAGS = new Set(['--trials', '--seed', '--strategy', '--workers', '--out', '--write-strategy', '--shard', '--partial']);
+const VALUE_FLAGS = new Set(['--trials', '--seed', '--strategy', '--workers', '--out', '--write-strategy', '--shard', '--partial', '--samples', '--stress-months', '--sensitivity-strategy']);
 const MAX_SHARDS = 100_000;
-const SWITCHES = new Set(['--no-attribution', '--flows', '--json', '--help', '-h', '--optimise']);
+const SWITCHES = new Set(['--no-attribution', '--flows', '--json', '--help', '-h', '--optimise', '--stress', '--sensitivity']);
 
 /** Parses argv (without node and the script); `defaultWorkers` is used when --workers is not given. */
 export function parseArgs(argv: readonly string[], defaultWorkers: number): ArgsResult {
@@ -107,6 +125,8 @@ function setSwitch(options: CliOptions, flag: string): void {
   else if (flag === '--flows') options.flows = true;
   else if (flag === '--json') options.json = true;
   else if (flag === '--optimise') options.optimise = true;
+  else if (flag === '--stress') options.stress = true;
+  else if (flag === '--sensitivity') options.sensitivity = true;
   else options.help = true;
 }
 
@@ -124,6 +144,16 @@ function setValue(options: CliOptions, flag: string, value: string): void {
   } else if (flag === '--write-strategy') {
     if (value === '') throw new ArgError('--write-strategy needs a file name');
     options.writeStrategy = value;
+  } else if (flag === '--stress-months') {
+    options.stress = true;
+    options.stressMonths = value.split(',').map((m) => wholeNumber(flag, m.trim(), 1, 1200));
+  } else if (flag === '--sensitivity-strategy') {
+    if (value === '') throw new ArgError('--sensitivity-strategy needs a strategy id');
+    options.sensitivity = true;
+    options.sensitivityStrategy = value;
+  } else if (flag === '--samples') {
+    if (value === '') throw new ArgError('--samples needs a file');
+    options.samplesPath = value;
   } else {
     if (value === '') throw new ArgError('--out needs a directory');
     options.outDir = value;

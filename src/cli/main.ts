@@ -38,13 +38,26 @@ async function main(argv: readonly string[]): Promise<number> {
   const { scenario, text } = await readScenarioFile(options.scenarioPath);
   const run = await compileChosen(scenario, options);
   if (options.partialPath !== undefined) return writeShard(scenario, text, run, options, options.partialPath);
+  // The analyses and the samples file load only when asked for: they bring the compiler, validation and d3.
+  const analysis = options.stress || options.sensitivity ? await import('./analyses.ts') : null;
+  analysis?.checkAnalysisOptions(scenario, options);
   if (options.outDir !== undefined) await prepareOutDir(options.outDir);
 
   // Chunks go into the run-wide arrays as they finish: memory does not grow with the number of chunks.
   const accumulator = new RunAccumulator(run.trials, run.attributionTrials);
-  await withProgress((onProgress) => simulate(run, options.workers, { onProgress, onPartial: (part) => accumulator.add(part) }));
+  const sampling = options.samplesPath === undefined ? null : await import('./samples-file.ts');
+  const samples = sampling?.openSamplesFile(options.samplesPath!) ?? null;
+  try {
+    await withProgress((onProgress) => {
+      const pooling: PoolOptions = { onProgress, onPartial: (part) => accumulator.add(part) };
+      return sampling && samples ? sampling.simulateWithSamples(run, options.workers, scenario.unit, samples, pooling) : simulate(run, options.workers, pooling);
+    });
+  } finally {
+    samples?.close();
+  }
   const result = summariseRun(scenario, run, accumulator.result());
-  await printResult(result, scenario, options);
+  const analyses = analysis ? await analysis.runAnalyses(scenario, options, run) : {};
+  await printResult(result, scenario, options, analyses);
   return EXIT_OK;
 }
 

@@ -44,7 +44,7 @@ export async function optimiseCommand(options: CliOptions, workers: number): Pro
   const { scenarioWithStrategy } = await import('../analysis/add-strategy.ts');
   if (options.outDir !== undefined) {
     const added = scenarioWithStrategy(loaded.scenario, result.found.strategy).scenario;
-    const written = await writeOutputs(options.outDir, result.confirmation, added, new Date(), result);
+    const written = await writeOutputs(options.outDir, result.confirmation, added, new Date(), { optimise: result });
     for (const warning of written.warnings) process.stderr.write(`warning: ${warning}\n`);
     process.stderr.write(`wrote ${written.files.length} files:\n${written.files.map((f) => `  ${f}\n`).join('')}`);
   }

@@ -14,8 +14,8 @@ export interface ProgressLine {
 const SHOW_AFTER_MS = 1000;
 const REDRAW_MS = 100;
 
-/** Creates the progress line for `stream`; a stream that is not a terminal gets nothing. */
-export function createProgressLine(stream: ProgressStream, now: () => number = () => performance.now()): ProgressLine {
+/** Creates the progress line for `stream`, its text after `label`; a stream that is not a terminal gets nothing. */
+export function createProgressLine(stream: ProgressStream, now: () => number = () => performance.now(), label = ''): ProgressLine {
   const start = now();
   let drawn = false;
   let lastDraw = -Infinity;
@@ -27,7 +27,7 @@ export function createProgressLine(stream: ProgressStream, now: () => number = (
       lastDraw = t;
       drawn = true;
       // \x1b[K clears what a longer previous line left behind.
-      stream.write(`\r ${done}/${total} trials, ${timeLeft(t - start, done, total)}\x1b[K`);
+      stream.write(`\r ${label}${done}/${total} trials, ${timeLeft(t - start, done, total)}\x1b[K`);
     },
     finish() {
       if (drawn) stream.write('\n');

@@ -105,7 +105,7 @@ export function formatTimeToSurvive(result: RunResult): string {
 }
 
 /** A title row, a rule and the rows: names left-aligned, numbers right-aligned so their decimal points line up. */
-function renderRows(rows: string[][]): string {
+export function renderRows(rows: string[][]): string {
   const widths = rows[0].map((_, j) => Math.max(...rows.map((r) => r[j].length)));
   const line = (r: string[]) => r.map((cell, j) => (j === 0 ? cell.padEnd(widths[j]) : cell.padStart(widths[j]))).join('  ').trimEnd();
   return [line(rows[0]), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.slice(1).map(line)].join('\n');

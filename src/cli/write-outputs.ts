@@ -7,6 +7,7 @@ import path from 'node:path';
 import type { RunResult } from '../engine/result.ts';
 import type { OptimiseResult } from '../analysis/optimise-result.ts';
 import type { ExportFile } from '../export/bundle.ts';
+import type { Analyses } from '../export/analysis-files.ts';
 import type { Scenario } from '../model/schema.ts';
 import type { PngScale } from '../export/png-size.ts';
 import { PRINT_DPI, printWidthPx } from '../export/png-size.ts';
@@ -17,8 +18,8 @@ import { fsReason, UserError } from './user-error.ts';
 export const BANDS_HEADER = 'strategy,period,month,p5,p25,p50,p75,p95';
 export const FLOWS_HEADER = 'strategy,stage,from,to,counted,period,month,calendar_month,planned,mean,p5,p95';
 
-/** The result as the JSON text the command line prints and writes; JSON turns NaN into null. */
-export function resultJson(result: RunResult, indent?: number): string {
+/** The result (with the analyses run, if any) as the JSON text the command line prints and writes; JSON turns NaN into null. */
+export function resultJson(result: RunResult & Analyses, indent?: number): string {
   return `${JSON.stringify(result, null, indent)}\n`;
 }
 
@@ -77,14 +78,14 @@ export interface WrittenOutputs {
   warnings: string[];
 }
 
-/** Writes every file of --out into dir, creating it; returns the paths written. With an optimisation, its files and report section too. */
-export async function writeOutputs(dir: string, result: RunResult, scenario: Scenario, date: Date = new Date(), optimise?: OptimiseResult): Promise<WrittenOutputs> {
+/** Writes every file of --out into dir, creating it; returns the paths written. With an optimisation or analyses, their files and report sections too. */
+export async function writeOutputs(dir: string, result: RunResult, scenario: Scenario, date: Date = new Date(), extras: { optimise?: OptimiseResult; analyses?: Analyses } = {}): Promise<WrittenOutputs> {
   const warnings: string[] = [];
   const files: ExportFile[] = [
-    { name: 'result.json', content: resultJson(result, 2) },
+    { name: 'result.json', content: resultJson({ ...result, ...extras.analyses }, 2) },
     { name: 'bands.csv', content: bandsCsv(result) },
     ...flowsFile(result, scenario),
-    ...(await chartFiles(result, scenario, date, warnings, optimise)),
+    ...(await chartFiles(result, scenario, date, warnings, extras)),
   ];
   try {
     await mkdir(path.join(dir, 'charts'), { recursive: true });
@@ -101,14 +102,14 @@ function flowsFile(result: RunResult, scenario: Scenario): ExportFile[] {
 }
 
 /** The charts (SVG, CSV, PNGs) and the report; their modules load only here, since jsdom and resvg take a moment. */
-async function chartFiles(result: RunResult, scenario: Scenario, date: Date, warnings: string[], optimise?: OptimiseResult): Promise<ExportFile[]> {
+async function chartFiles(result: RunResult, scenario: Scenario, date: Date, warnings: string[], extras: { optimise?: OptimiseResult; analyses?: Analyses }): Promise<ExportFile[]> {
   const [{ JSDOM }, { exportFiles }, { svgToPng, pngTextRenders }] = await Promise.all([
     import('jsdom'),
     import('../export/bundle.ts'),
     import('../export/png-node.ts'),
   ]);
   const document = new JSDOM('<!DOCTYPE html>').window.document;
-  const exported = exportFiles(result, scenario, { document, appVersion: appVersion(), date, optimise });
+  const exported = exportFiles(result, scenario, { document, appVersion: appVersion(), date, optimise: extras.optimise, analyses: extras.analyses });
   if (!pngTextRenders()) warnings.push('no system font could be loaded for the PNGs, so they have no text; the SVGs and report.html are complete');
   // Each chart's PNGs right after its SVG, so the list on stderr reads chart by chart.
   return exported.flatMap((f) => (f.name.endsWith('.svg') ? [f, ...pngsOf(f.name, f.content as string, svgToPng)] : [f]));

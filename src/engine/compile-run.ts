@@ -28,6 +28,11 @@ export interface CompiledRun {
   models: CompiledModel[];
   /** keep each maker's units short and demand per trial in the partials (the optimiser's per-trial country metric) */
   makerTrials?: boolean;
+  /**
+   * Keep each trial's shortfall per maker in the chunk's partial (StrategyPartial.makerShortfall), for a
+   * per-trial samples file written as chunks finish; off by default (the merge never keeps it).
+   */
+  makerSamples?: boolean;
 }
 
 /** Strategy ids asked for that the scenario does not have (the baseline always exists). */

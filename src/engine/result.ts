@@ -194,6 +194,11 @@ export interface StrategyPartial {
   flowBins?: Int32Array;
   /** time to survive per maker id (months); only in the partial that holds trial 0 */
   tts?: Record<string, number>;
+  /**
+   * With run.makerSamples only: each trial's shortfall per maker (units), index (trial - from) x makers + k.
+   * For streaming per-trial samples out as chunks finish; the merge drops it.
+   */
+  makerShortfall?: Float64Array;
   /** per trial, each maker's units short and demand; only when the run asks (CompiledRun.makerTrials); not merged */
   makerTrials?: MakerTrials;
 }

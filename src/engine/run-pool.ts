@@ -7,10 +7,13 @@ import type { CompiledRun } from './compile-run.ts';
 import type { PartialResult } from './result.ts';
 import { LANES, type ChunkProgress } from './simulate-chunk.ts';
 
-/** What the pool needs of a worker: the shape of workers/worker-api.ts, sync or async. */
-export interface PoolWorker {
-  load(run: CompiledRun): void | Promise<void>;
-  runChunk(from: number, to: number, onProgress?: ChunkProgress): PartialResult | Promise<PartialResult>;
+/**
+ * What the pool needs of a worker: the shape of workers/worker-api.ts, sync or async. A run by default;
+ * an analysis's plan of runs (src/analysis) with its own partial result is scheduled the same way.
+ */
+export interface PoolWorker<R extends { trials: number } = CompiledRun, P = PartialResult> {
+  load(run: R): void | Promise<void>;
+  runChunk(from: number, to: number, onProgress?: ChunkProgress): P | Promise<P>;
 }
 
 /** The part of an AbortSignal the pool uses; declared here because the engine is built without DOM or Node types. */
@@ -21,7 +24,7 @@ export interface AbortSignalLike {
   removeEventListener(type: 'abort', listener: () => void): void;
 }
 
-export interface PoolOptions {
+export interface PoolOptions<P = PartialResult> {
   /** trials per chunk; default: about eight chunks per worker, so a slow chunk does not hold the others up */
   chunkSize?: number;
   /** trials simulated so far (all strategies of a trial count as one) and the run's trials */
@@ -31,7 +34,7 @@ export interface PoolOptions {
    * partial results and resolves with an empty list: the caller accumulates them (RunAccumulator), so a
    * run's memory does not grow with its number of chunks.
    */
-  onPartial?: (part: PartialResult) => void;
+  onPartial?: (part: P) => void;
   signal?: AbortSignalLike;
 }
 
@@ -61,17 +64,21 @@ export function chunkRanges(trials: number, chunkSize: number): [number, number]
 }
 
 /** Simulates every trial of the run on the workers; resolves with the partial results in trial order. */
-export async function runWithPool(run: CompiledRun, workers: readonly PoolWorker[], options: PoolOptions = {}): Promise<PartialResult[]> {
+export async function runWithPool<R extends { trials: number } = CompiledRun, P = PartialResult>(
+  run: R,
+  workers: readonly PoolWorker<R, P>[],
+  options: PoolOptions<P> = {},
+): Promise<P[]> {
   if (workers.length === 0) throw new Error('runWithPool needs at least one worker');
   const { chunkSize = defaultChunkSize(run.trials, workers.length), onProgress, onPartial, signal } = options;
   const ranges = chunkRanges(run.trials, chunkSize);
-  const results: PartialResult[] = new Array(ranges.length);
+  const results: P[] = new Array(ranges.length);
   const tally = progressTally(ranges, run.trials, onProgress);
   let next = 0;
   let stopped = false;
 
   // Each worker takes the next chunk as soon as it is free, so fast and slow chunks balance out.
-  const serve = async (worker: PoolWorker, w: number): Promise<void> => {
+  const serve = async (worker: PoolWorker<R, P>, w: number): Promise<void> => {
     await attempt(() => worker.load(run), `worker ${w + 1} could not load the run`);
     while (!stopped && next < ranges.length) {
       const c = next++;

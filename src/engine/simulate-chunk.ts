@@ -50,6 +50,8 @@ function simulateModelChunk(model: CompiledModel, run: CompiledRun, from: number
   block.flowBins = part.flowBins ?? null;
   // Which disruptions drew an event in each attributed trial.
   const drew = new Uint8Array(na * K);
+  const M = model.makers.length;
+  if (run.makerSamples) part.makerShortfall = new Float64Array(n * M);
 
   for (let i = from; i < to; i += LANES) {
     const lanes = Math.min(LANES, to - i);
@@ -59,6 +61,7 @@ function simulateModelChunk(model: CompiledModel, run: CompiledRun, from: number
     for (let b = 0; b < lanes; b++) {
       const r = i + b - from;
       recordLane(block, b, part, r);
+      if (part.makerShortfall) for (let k = 0; k < M; k++) part.makerShortfall[r * M + k] = block.makerShortfallTotal[k * block.B + b];
       if (r < na) drew.set(block.laneDrew.subarray(b * K, (b + 1) * K), r * K);
     }
     tick(lanes);

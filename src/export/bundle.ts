@@ -12,6 +12,7 @@ import { chartSvgFromData } from './chart-svg.ts';
 import { reportHtml } from './report-html.ts';
 import type { OptimiseResult } from '../analysis/optimise-result.ts';
 import { optimiseFiles } from './optimise-files.ts';
+import { analysisFiles, type Analyses } from './analysis-files.ts';
 
 export interface ExportFile {
   /** a relative path with forward slashes */
@@ -25,6 +26,8 @@ export interface ExportOptions {
   date: Date | string;
   /** an optimisation whose confirmation run the result is: its files (optimise.json, the frontier chart) and report section too */
   optimise?: OptimiseResult;
+  /** the stress test and sensitivity analysis, when run: their files, and their sections in the report */
+  analyses?: Analyses;
 }
 
 /** The path of chart `name`'s file of extension `ext` within the output directory. */
@@ -38,5 +41,6 @@ export function exportFiles(result: RunResult, scenario: Scenario, options: Expo
     { name: chartFileName(name, 'csv'), content: chartCsv(name, data[name]) },
   ]);
   const optimised = options.optimise ? optimiseFiles(options.optimise, options.document) : [];
-  return [...charts, ...optimised, { name: 'report.html', content: reportHtml(result, scenario, { ...options, data }) }];
+  const analyses = options.analyses ? analysisFiles(options.analyses, options) : [];
+  return [...charts, ...optimised, ...analyses, { name: 'report.html', content: reportHtml(result, scenario, { ...options, data }) }];
 }

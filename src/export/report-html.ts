@@ -16,6 +16,8 @@ import { optimiseSection } from './report-optimise.ts';
 import { comparisonsSection } from './report-comparisons.ts';
 import { code, escapeHtml, Html, link, table, type Cell } from './html.ts';
 import { REPORT_CSS } from './report-style.ts';
+import type { Analyses } from './analysis-files.ts';
+import { analysisSections } from './report-analyses.ts';
 import { distributionText, durationText, impactText, leverText, monthsText, num, occurrenceText, pct, targetText } from './scenario-text.ts';
 
 export interface ReportOptions {
@@ -29,6 +31,8 @@ export interface ReportOptions {
   data?: ChartDataMap;
   /** an optimisation whose confirmation run this result is: its section follows the headline */
   optimise?: OptimiseResult;
+  /** the stress test and sensitivity analysis of the same scenario, when run (issue 12) */
+  analyses?: Analyses;
 }
 
 // Only inline styles; no script, image, font or connection may load. Links still open when clicked.
@@ -61,6 +65,7 @@ ${reproduceSection(result, scenario, options)}
 ${resultsSection(result, scenario)}
 ${comparisonsSection(result, scenario)}
 ${chartsSection(data, options.document)}
+${analysisSections(options.analyses, result.scenario.hash, options.document)}
 ${scenarioSection(scenario)}
 ${sourcesSection(scenario)}
 <footer>Made with minerals-resilience ${escapeHtml(options.appVersion)}. Every number is an estimate from a finite number of trials; intervals are 95% confidence intervals of the mean over trials.</footer>

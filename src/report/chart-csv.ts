@@ -14,7 +14,7 @@ import { cumulativePct } from '../charts/shortfall.ts';
 import { attributionSeries, sortedParts } from '../charts/attribution.ts';
 import { selectStrategies } from '../charts/select.ts';
 
-type Cell = string | number | boolean | null;
+export type Cell = string | number | boolean | null;
 
 /** CSV of exactly what chart `name` draws from `data` with these options (strategy choice). */
 export function chartCsv<K extends ChartName>(name: K, data: ChartDataMap[K], options: AnyChartOptions = {}): string {
@@ -127,7 +127,8 @@ function replayRows(data: ReplayData): Cell[][] {
 }
 
 /** RFC 4180 text: quoted where needed, empty for null, one row a line. */
-function toCsv(rows: Cell[][]): string {
+/** Rows as CSV text: numbers at full precision, text quoted where needed and never read as a formula. */
+export function toCsv(rows: Cell[][]): string {
   return rows.map((row) => row.map(csvCell).join(',')).join('\n') + '\n';
 }
 

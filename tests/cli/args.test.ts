@@ -60,3 +60,22 @@ describe('parseArgs for the optimiser', () => {
     expect(message(['s.json', '--optimise', '--strategy', 'a'])).toMatch(/does not go with --optimise/);
   });
 });
+
+describe('parseArgs: the analyses and samples (issue 12)', () => {
+  it('reads --stress, --stress-months, --sensitivity, --sensitivity-strategy and --samples', () => {
+    expect(ok(['s.json', '--stress', '--sensitivity', '--samples', 'x.csv'])).toMatchObject({ stress: true, sensitivity: true, samplesPath: 'x.csv' });
+    // a duration or a strategy for an analysis asks for that analysis
+    expect(ok(['s.json', '--stress-months', '3, 18'])).toMatchObject({ stress: true, stressMonths: [3, 18] });
+    expect(ok(['s.json', '--sensitivity-strategy=eu'])).toMatchObject({ sensitivity: true, sensitivityStrategy: 'eu' });
+    expect(ok(['s.json']).stress).toBeUndefined();
+  });
+
+  it.each([
+    [['s.json', '--stress-months', '3,x'], /--stress-months must be a whole number from 1 to 1200, got "x"/],
+    [['s.json', '--stress-months', '0'], /--stress-months must be/],
+    [['s.json', '--samples'], /--samples needs a value/],
+    [['s.json', '--stress=yes'], /--stress takes no value/],
+  ])('refuses %j', (argv, expected) => {
+    expect(message(argv)).toMatch(expected);
+  });
+});
