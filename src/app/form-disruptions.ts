@@ -10,6 +10,7 @@ import { occurrenceText, targetText } from '../export/scenario-text.ts';
 import { byId, freshId, idsOf, isObj, list, nodesAt, renameKey, STAGE_CHOICES, summaryOf, type FormContext, type Obj } from './form-context.ts';
 import { addButton, appendItem, itemCard, removeItem } from './form-list.ts';
 import { checkboxField, checkboxGroup, numberField, selectField, textAreaField, textField, type Choice } from './form-fields.ts';
+import { refsField } from './refs-field.ts';
 
 const TARGETS: Choice[] = [
   { value: 'node', label: 'one node' },
@@ -82,6 +83,7 @@ function disruptionCard(ctx: FormContext, d: unknown, i: number): HTMLElement {
         ? distributionField('Added transit while active (months)', `${base}/addedTransitMonths`, d.addedTransitMonths, ctx.edit, { optional: true })
         : null,
     ),
+    refsField(ctx, `${base}/refs`, d.refs),
     followOn,
   );
 }

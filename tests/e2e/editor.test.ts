@@ -1,5 +1,6 @@
 /**
- * The whole editor in Chromium: every field of a scenario shown in the form with its value, kinds
+ * The whole editor in Chromium: every field of a scenario shown in the form with its value (the
+ * optimiser, references, month zero, and a replay's observed series and comparisons included), kinds
  * switched in place, items added and removed with the focus where a keyboard user expects it, a
  * follow-on and a strategy with a lever of every kind that validate and run, issues beside the new
  * fields, and the JSON view still there for bulk edits.
@@ -13,6 +14,10 @@ import { editorData, fillPath, openSection, pasteJson, runEnds, shownResult } fr
 
 const example = JSON.parse(readFileSync(new URL('../fixtures/example-scenario.json', import.meta.url), 'utf8')) as Scenario;
 const gallium = JSON.parse(readFileSync(new URL('../../scenarios/gallium.json', import.meta.url), 'utf8')) as Scenario;
+const replay = (id: string) => JSON.parse(readFileSync(new URL(`../../scenarios/replays/${id}.json`, import.meta.url), 'utf8')) as Scenario;
+/** Between them the replays use every kind of comparison, tolerance and counting, a strategy, and series with and without a point's own reference. */
+const REPLAYS = ['cobalt-2025', 'gallium-2023', 'graphite-2023', 'nickel-2020'];
+const cobalt = replay('cobalt-2025');
 
 let app: AppUnderTest;
 let context: BrowserContext;
@@ -87,10 +92,19 @@ afterAll(async () => {
 });
 
 describe('the editor', { timeout: 180_000 }, () => {
-  it('shows every field of the example scenario (which uses most of the format) and of gallium with its value', async () => {
+  it('shows every field of the example scenario (which uses most of the format), of gallium (optimiser, refs, month zero) and of the replays with its value', async () => {
+    // the scenarios use what the test is about: were they to lose it, the test would prove nothing
+    expect(gallium.optimise && gallium.monthZero && gallium.nodes[0].refs && gallium.optimise.variables[0].refs).toBeTruthy();
+    expect(cobalt.observed?.[0].normal && cobalt.comparisons?.length).toBeTruthy();
     await page.goto(`${app.url}#scenario=gallium&trials=10`);
     await runEnds(page);
     expect(await uncovered({ ...gallium, trials: 10 })).toEqual([]);
+    for (const id of REPLAYS) {
+      await page.goto('about:blank');
+      await page.goto(`${app.url}#scenario=${id}&trials=10`);
+      await runEnds(page);
+      expect({ id, uncovered: await uncovered({ ...replay(id), trials: 10 }) }).toEqual({ id, uncovered: [] });
+    }
     await page.setInputFiles('#import-file', { name: 'example.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify({ ...example, trials: 10 })) });
     await runEnds(page);
     expect(await uncovered({ ...example, trials: 10 })).toEqual([]);
