@@ -8,13 +8,13 @@
 import { el } from './dom.ts';
 import { freshId, idsOf, isObj, list, type FormContext, type Obj } from './form-context.ts';
 import { addButton, appendItem, itemCard, removeItem } from './form-list.ts';
-import { checkboxField, monthField, numberField, objectFieldsEdit, selectField, textAreaField, textField, type Choice } from './form-fields.ts';
+import { checkboxField, fieldGridGroup, monthField, numberField, objectFieldsEdit, selectField, textAreaField, textField, type Choice } from './form-fields.ts';
 import { flowFields } from './form-observed.ts';
 
 const KINDS: Choice[] = [
   { value: 'timing', label: 'timing (a month)' },
-  { value: 'size', label: 'size (a fraction of planned)' },
-  { value: 'direction', label: 'direction (down, up or none)' },
+  { value: 'size', label: 'size (a fraction)' },
+  { value: 'direction', label: 'direction' },
 ];
 
 /** Each measure, its label and the kind of comparison it makes. */
@@ -29,6 +29,9 @@ const MEASURES: (Choice & { kind: string })[] = [
 const TOLERANCES: Record<string, [string, unknown]> = { timing: ['months', 1], size: ['absolute', 0.1], direction: ['exact', true] };
 
 const MONTH = /^[0-9]{4}-(0[1-9]|1[0-2])$/;
+
+/** The hint of a field the measure does not use (kept when the measure was switched: the user may switch back). */
+const unused = 'this measure does not use it: empty it to remove it';
 
 /** The comparisons: a card each and the Add button, under a heading. */
 export function comparisonsContent(ctx: FormContext): HTMLElement[] {
@@ -90,13 +93,20 @@ function comparisonCard(ctx: FormContext, c: unknown, i: number): HTMLElement {
       selectField('Strategy', `${base}/strategy`, c.strategy, strategies, ctx.edit, { optional: true, noneLabel: 'the baseline' }),
     ),
     flowFields(ctx, `${base}/flow`, c.flow),
-    el(
-      'div',
-      { class: 'field-grid' },
-      needsThreshold || 'threshold' in c ? numberField('Threshold (fraction of planned)', `${base}/threshold`, c.threshold, ctx.edit, { optional: true, placeholder: '0.5' }) : null,
-      needsWindow || 'window' in c ? monthField('Window from', `${base}/window/from`, window.from, windowEdit, { optional: true }) : null,
-      needsWindow || 'window' in c ? monthField('Window to', `${base}/window/to`, window.to, windowEdit, { optional: true }) : null,
-    ),
+    needsThreshold || 'threshold' in c
+      ? el(
+          'div',
+          { class: 'field-grid' },
+          numberField('Threshold (fraction of planned)', `${base}/threshold`, c.threshold, ctx.edit, { optional: true, placeholder: '0.5', hint: needsThreshold ? undefined : unused }),
+        )
+      : null,
+    needsWindow || 'window' in c
+      ? fieldGridGroup(
+          `${base}/window`,
+          monthField('Window from', `${base}/window/from`, window.from, windowEdit, { optional: true, hint: needsWindow ? undefined : unused }),
+          monthField('Window to', `${base}/window/to`, window.to, windowEdit, { optional: true }),
+        )
+      : null,
     el('div', { class: 'field-grid' }, observedField(ctx, base, c), toleranceField(ctx, base, c)),
     textAreaField('Derivation from the series', `${base}/derivation`, c.derivation, ctx.edit),
   );

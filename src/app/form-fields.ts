@@ -173,6 +173,11 @@ export function objectFieldsEdit(path: string, value: unknown, onEdit: EditHandl
   };
 }
 
+/** Fields that make one value (a cost, a range, a window) in a grid, with the place where an issue about the whole is shown. */
+export function fieldGridGroup(path: string, ...fields: (HTMLElement | null)[]): HTMLElement {
+  return el('div', { class: 'field-group', 'data-path': path }, el('span', { class: 'field-error', role: 'alert' }), el('div', { class: 'field-grid' }, ...fields));
+}
+
 /** A label, its control and the place where an issue about it is shown. */
 export function fieldWrapper(label: string, control: HTMLElement, hint?: string): HTMLElement {
   return el(

@@ -6,7 +6,7 @@
 import { el } from './dom.ts';
 import { freshId, idsOf, isObj, list, renameKey, type FormContext, type Obj } from './form-context.ts';
 import { addButton, appendItem, itemCard, removeItem } from './form-list.ts';
-import { numberField, objectFieldsEdit, selectField, textAreaField, textField, type Choice } from './form-fields.ts';
+import { fieldGridGroup, numberField, objectFieldsEdit, selectField, textAreaField, textField, type Choice } from './form-fields.ts';
 import { LEVER_KINDS, leverFields, newLever } from './form-levers.ts';
 import { refsField } from './refs-field.ts';
 import { clean } from '../model/optimise-candidate.ts';
@@ -57,9 +57,8 @@ export function variableCard(optimiser: FormContext, v: unknown, i: number): HTM
     }),
     sizesFields(ctx, base, v),
     el('span', { class: 'group-label' }, 'Cost, as a function of the size s'),
-    el(
-      'div',
-      { class: 'field-grid', 'data-path': `${base}/cost` },
+    fieldGridGroup(
+      `${base}/cost`,
       money('Capex per unit of s', 'capexPerUnit'),
       money('Opex a year per unit of s', 'opexPerUnitYear'),
       money('Fixed capex when s ≠ 0', 'fixedCapex'),
@@ -85,9 +84,8 @@ function sizesFields(ctx: FormContext, base: string, v: Obj): HTMLElement {
     { class: 'either' },
     selectField('Sizes', `${base}/range|choices`, key, [{ value: 'range', label: 'a range: min to max by a step' }, { value: 'choices', label: 'a list of sizes' }], (_, next) => switchTo(String(next))),
     'range' in v
-      ? el(
-          'div',
-          { class: 'field-grid', 'data-path': rangePath },
+      ? fieldGridGroup(
+          rangePath,
           numberField('Min', `${rangePath}/min`, range.min, ctx.edit),
           numberField('Max', `${rangePath}/max`, range.max, ctx.edit),
           numberField('Step', `${rangePath}/step`, range.step, ctx.edit),

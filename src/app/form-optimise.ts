@@ -7,7 +7,7 @@
 import { el } from './dom.ts';
 import { isObj, list, optimiseContext, type FormContext, type Obj } from './form-context.ts';
 import { addButton } from './form-list.ts';
-import { numberField, objectFieldsEdit, selectField, textAreaField, textField, type Choice } from './form-fields.ts';
+import { fieldGridGroup, numberField, objectFieldsEdit, selectField, textAreaField, textField, type Choice } from './form-fields.ts';
 import { newVariable, variableCard } from './form-optimise-variables.ts';
 import { refsField } from './refs-field.ts';
 
@@ -16,8 +16,8 @@ const BASE = '/optimise';
 const STATISTICS: Choice[] = [
   { value: 'mean', label: 'mean' },
   { value: 'p95', label: '95th percentile (P95)' },
-  { value: 'cvar95', label: 'CVaR 95% (mean of the worst 5% of trials)' },
-  { value: 'probAbove', label: 'probability above a threshold' },
+  { value: 'cvar95', label: 'CVaR 95% (mean of worst 5%)' },
+  { value: 'probAbove', label: 'P(measure > above)' },
 ];
 
 /** The optimise section's content: the whole optimisation, or a button that asks for one. */
@@ -58,9 +58,8 @@ export function optimiseContent(all: FormContext): HTMLElement[] {
       }),
     ),
     el('h2', { class: 'group-label' }, 'Search (every setting has a default)'),
-    el(
-      'div',
-      { class: 'field-grid', 'data-path': `${BASE}/search` },
+    fieldGridGroup(
+      `${BASE}/search`,
       numberField('Trials of the last rung', `${BASE}/search/trials`, s.trials, search, { optional: true, placeholder: String(ctx.data.trials ?? 1000) }),
       numberField('Trials of the first rung', `${BASE}/search/firstRungTrials`, s.firstRungTrials, search, { optional: true, placeholder: '100' }),
       numberField('Most candidates on the grid', `${BASE}/search/maxCandidates`, s.maxCandidates, search, { optional: true, placeholder: '400', hint: 'above: a space-filling design' }),
