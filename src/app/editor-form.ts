@@ -1,8 +1,9 @@
 /**
- * The form over every field of the scenario format (model.md section 1), one section per part: run
- * settings, the scenario's identity, nodes, disruptions, strategies, routes, and the evidence
- * (references, assumptions, cited shares). Items are added and removed here; the JSON view stays
- * for bulk edits.
+ * The form over every field of the scenario format (model.md section 1 and docs/model.md's extensions),
+ * one section per part: run settings, the scenario's identity, nodes, disruptions, strategies, the
+ * optimiser, routes, the evidence (references, assumptions, cited shares) and, for a historical replay,
+ * its observed series and comparisons. Items are added and removed here; the JSON view stays for bulk
+ * edits.
  *
  * The form is rebuilt from the data when the JSON changes and when an edit changes its shape (an item
  * added or removed, a kind switched); an edit of a value leaves it as it is, so typing is never
@@ -12,11 +13,15 @@
 import { el, replaceChildren } from './dom.ts';
 import { formContext, isObj, type Obj } from './form-context.ts';
 import type { EditHandler } from './form-fields.ts';
+import { comparisonsContent } from './form-comparisons.ts';
 import { disruptionsContent } from './form-disruptions.ts';
 import { evidenceContent } from './form-evidence.ts';
 import { nodesContent } from './form-nodes.ts';
+import { newSeries, observedContent } from './form-observed.ts';
+import { optimiseContent } from './form-optimise.ts';
 import { identityContent, routesContent, runContent } from './form-scenario.ts';
 import { strategiesContent } from './form-strategies.ts';
+import { addButton } from './form-list.ts';
 import { setAt } from './json-pointer.ts';
 
 export interface EditorForm {
@@ -50,6 +55,8 @@ export function createEditorForm(onEdit: EditHandler): EditorForm {
     data = structuredClone(next);
     const open = new Set([...element.querySelectorAll('details[open]')].map((d) => d.getAttribute('data-section')));
     const ctx = formContext(data, edit, change);
+    // A replay's section is there when the scenario has its data, and stays while the user works in it.
+    const replay = 'observed' in data || 'comparisons' in data || open.has('replay');
     replaceChildren(
       element,
       section('run', 'Run settings', true, runContent(ctx)),
@@ -57,8 +64,16 @@ export function createEditorForm(onEdit: EditHandler): EditorForm {
       section('nodes', 'Nodes and sourcing', false, nodesContent(ctx)),
       section('disruptions', 'Disruptions', false, disruptionsContent(ctx)),
       section('strategies', 'Strategies', false, strategiesContent(ctx)),
+      section('optimise', 'Optimiser: target and decision variables', false, optimiseContent(ctx)),
       section('routes', 'Shipping routes', false, routesContent(ctx)),
       section('evidence', 'References, assumptions and cited shares', false, evidenceContent(ctx)),
+      replay
+        ? section('replay', 'Replay: observed and comparisons', false, [...observedContent(ctx), ...comparisonsContent(ctx)])
+        : el(
+            'div',
+            { class: 'form-foot' },
+            addButton('Add replay data: observed series and comparisons', '/observed', () => ctx.change('/observed', [newSeries(ctx, [])], '/observed/0')),
+          ),
     );
     for (const details of element.querySelectorAll('details')) if (open.has(details.getAttribute('data-section'))) details.open = true;
   };

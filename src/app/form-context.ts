@@ -20,11 +20,14 @@ export interface FormContext {
   change(path: string, value: unknown, focus?: string): void;
   /** the nodes to choose from, with their stages: the scenario's and those strategies add (a strategy's levers: its own only) */
   nodes: (Choice & { stage: string })[];
-  /** every node id of the scenario and its strategies: a new node's id must differ from all */
+  /** every node id of the scenario, its strategies and the optimiser's variables: a new node's id must differ from all */
   allNodeIds: string[];
   routes: Choice[];
   disruptions: Choice[];
-  references: Choice[];
+  /** the scenario's references: the value is the id, the label the id and the start of the title */
+  references: (Choice & { title: string })[];
+  /** in a decision variable's levers, the pointer of the number its size sets: that field says so */
+  setBySize?: string;
 }
 
 export const STAGES = ['exploration', 'extraction', 'processing', 'manufacturing'] as const;
@@ -34,6 +37,7 @@ export const STAGE_CHOICES: Choice[] = STAGES.map((s) => ({ value: s, label: s }
 export function formContext(data: Obj, edit: EditHandler, change: FormContext['change']): FormContext {
   const own = list(data.nodes).filter(isObj);
   const added = list(data.strategies).flatMap(newNodesOf);
+  const optimised = optimiseVariables(data).flatMap(newNodesOf);
   return {
     data,
     unit: typeof data.unit === 'string' && data.unit !== '' ? data.unit : 'units',
@@ -41,11 +45,19 @@ export function formContext(data: Obj, edit: EditHandler, change: FormContext['c
     edit,
     change,
     nodes: nodeChoices([...own, ...added]),
-    allNodeIds: [...own, ...added].map((n) => String(n.id)),
+    allNodeIds: [...own, ...added, ...optimised].map((n) => String(n.id)),
     routes: list(data.routes).filter(isObj).map(named),
     disruptions: list(data.disruptions).filter(isObj).map(named),
-    references: list(data.references).filter(isObj).map((r) => ({ value: String(r.id), label: String(r.id) })),
+    references: list(data.references).filter(isObj).map(referenceChoice),
   };
+}
+
+/** A reference as a choice: a select shows its id and the start of its title, a checklist its whole title. */
+function referenceChoice(r: Obj): Choice & { title: string } {
+  const id = String(r.id);
+  const title = typeof r.title === 'string' ? r.title.trim() : '';
+  const short = title.length > 60 ? `${title.slice(0, 59)}…` : title;
+  return { value: id, label: short ? `${id}: ${short}` : id, title };
 }
 
 /** A strategy's context: its levers choose among the scenario's nodes and its own new nodes, not those of other strategies. */
@@ -53,7 +65,20 @@ export function strategyContext(ctx: FormContext, strategy: unknown): FormContex
   return { ...ctx, nodes: nodeChoices([...list(ctx.data.nodes).filter(isObj), ...newNodesOf(strategy)]) };
 }
 
-/** The nodes a strategy adds with its newCapacity levers. */
+/**
+ * The optimiser's context: its variables' levers choose among the scenario's nodes and the new nodes of
+ * every variable (a candidate strategy holds all the variables' levers at once: check-optimise.ts).
+ */
+export function optimiseContext(ctx: FormContext): FormContext {
+  return { ...ctx, nodes: nodeChoices([...list(ctx.data.nodes).filter(isObj), ...optimiseVariables(ctx.data).flatMap(newNodesOf)]) };
+}
+
+/** The optimiser's decision variables (each, like a strategy, holds levers). */
+function optimiseVariables(data: Obj): unknown[] {
+  return isObj(data.optimise) ? list(data.optimise.variables) : [];
+}
+
+/** The nodes a strategy (or a decision variable) adds with its newCapacity levers. */
 function newNodesOf(strategy: unknown): Obj[] {
   if (!isObj(strategy)) return [];
   return list(strategy.levers)

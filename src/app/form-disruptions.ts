@@ -9,7 +9,8 @@ import type { Disruption } from '../model/schema.ts';
 import { occurrenceText, targetText } from '../export/scenario-text.ts';
 import { byId, freshId, idsOf, isObj, list, nodesAt, renameKey, STAGE_CHOICES, summaryOf, type FormContext, type Obj } from './form-context.ts';
 import { addButton, appendItem, itemCard, removeItem } from './form-list.ts';
-import { checkboxField, checkboxGroup, numberField, selectField, textAreaField, textField, type Choice } from './form-fields.ts';
+import { checkboxField, checkboxGroup, fieldGridGroup, numberField, selectField, textAreaField, textField, type Choice } from './form-fields.ts';
+import { refsField } from './refs-field.ts';
 
 const TARGETS: Choice[] = [
   { value: 'node', label: 'one node' },
@@ -82,6 +83,7 @@ function disruptionCard(ctx: FormContext, d: unknown, i: number): HTMLElement {
         ? distributionField('Added transit while active (months)', `${base}/addedTransitMonths`, d.addedTransitMonths, ctx.edit, { optional: true })
         : null,
     ),
+    refsField(ctx, `${base}/refs`, d.refs),
     followOn,
   );
 }
@@ -142,9 +144,8 @@ function occurrenceFields(ctx: FormContext, base: string, d: Obj): HTMLElement {
     : kind === 'ratePerYear' ? numberField('Events a year', `${base}/ratePerYear`, d.ratePerYear, ctx.edit)
     : kind === 'probabilityPerYear' ? numberField('Probability a year (below 1)', `${base}/probabilityPerYear`, d.probabilityPerYear, ctx.edit)
     : kind === 'correlatedWith'
-      ? el(
-          'div',
-          { class: 'field-grid', 'data-path': `${base}/correlatedWith` },
+      ? fieldGridGroup(
+          `${base}/correlatedWith`,
           selectField('Starts with', `${base}/correlatedWith/id`, correlated.id, others, ctx.edit),
           numberField('Probability each time', `${base}/correlatedWith/probability`, correlated.probability, ctx.edit),
         )

@@ -5,7 +5,8 @@
 import { el } from './dom.ts';
 import { freshId, idsOf, isObj, list, renameKey, STAGES, type FormContext, type Obj } from './form-context.ts';
 import { addButton, appendItem, itemCard, removeItem } from './form-list.ts';
-import { checkboxGroup, numberField, selectField, textAreaField, textField } from './form-fields.ts';
+import { numberField, selectField, textAreaField, textField } from './form-fields.ts';
+import { refsField } from './refs-field.ts';
 import { pointer } from './json-pointer.ts';
 
 /** References, then assumptions, then stage shares, each a list with its Add button. */
@@ -48,7 +49,7 @@ function assumptionCards(ctx: FormContext): HTMLElement[] {
         { title: typeof a.text === 'string' && a.text !== '' ? a.text : `Assumption ${i + 1}`, path: base, remove: { what: 'assumption', name: String(i + 1), onRemove: () => removeItem(ctx, '/assumptions', all, i) } },
         textAreaField('Assumption', `${base}/text`, a.text, ctx.edit),
         textAreaField('Reason', `${base}/reason`, a.reason, ctx.edit),
-        checkboxGroup('References', `${base}/references`, a.references, ctx.references, ctx.edit, { optional: true }),
+        refsField(ctx, `${base}/references`, a.references),
       );
     }),
     addButton('Add an assumption', '/assumptions', () => appendItem(ctx, '/assumptions', all, { text: '', reason: '' })),

@@ -69,6 +69,27 @@ export function textField(
   return fieldWrapper(label, input, options.hint);
 }
 
+const MONTH = /^[0-9]{4}-(0[1-9]|1[0-2])$/;
+
+/**
+ * A labelled calendar month ("YYYY-MM"): the browser's month picker, or a text box while the value is
+ * not a month (the picker would show it empty, hiding what the user has to fix).
+ */
+export function monthField(label: string, path: string, value: unknown, onEdit: EditHandler, options: FieldOptions = {}): HTMLElement {
+  const text = value === undefined || value === null ? '' : String(value);
+  const asMonth = text === '' || MONTH.test(text);
+  const input = el('input', {
+    type: asMonth ? 'month' : 'text',
+    autocomplete: 'off',
+    spellcheck: 'false',
+    'data-path': path,
+    value: text,
+    placeholder: options.placeholder ?? 'YYYY-MM',
+  });
+  input.addEventListener('input', () => onEdit(path, options.optional && input.value === '' ? undefined : input.value));
+  return fieldWrapper(label, input, options.hint);
+}
+
 /** One choice of a select or a group of checkboxes. */
 export interface Choice {
   value: string;
@@ -136,6 +157,25 @@ export function checkboxGroup(label: string, path: string, value: unknown, choic
     options.hint ? el('span', { class: 'field-hint' }, options.hint) : null,
     el('span', { class: 'field-error', role: 'alert' }),
   );
+}
+
+/**
+ * The edit handler of the fields of one optional object at `path` (a cost, search settings, a window):
+ * each edit writes the whole object, and with every field emptied the object is removed.
+ */
+export function objectFieldsEdit(path: string, value: unknown, onEdit: EditHandler): EditHandler {
+  let current: Record<string, unknown> = value !== null && typeof value === 'object' && !Array.isArray(value) ? { ...value } : {};
+  return (fieldPath, next) => {
+    const key = fieldPath.slice(path.length + 1);
+    current = { ...current, [key]: next };
+    if (next === undefined) delete current[key];
+    onEdit(path, Object.keys(current).length === 0 ? undefined : current);
+  };
+}
+
+/** Fields that make one value (a cost, a range, a window) in a grid, with the place where an issue about the whole is shown. */
+export function fieldGridGroup(path: string, ...fields: (HTMLElement | null)[]): HTMLElement {
+  return el('div', { class: 'field-group', 'data-path': path }, el('span', { class: 'field-error', role: 'alert' }), el('div', { class: 'field-grid' }, ...fields));
 }
 
 /** A label, its control and the place where an issue about it is shown. */

@@ -63,7 +63,11 @@ export function leverFields(ctx: FormContext, lever: unknown, base: string, leve
 }
 
 function kindFields(ctx: FormContext, kind: string, at: string, p: Obj): (HTMLElement | null)[] {
-  const num = (label: string, key: string, optional = true, placeholder?: string) => numberField(label, `${at}/${key}`, p[key], ctx.edit, { optional, placeholder });
+  const num = (label: string, key: string, optional = true, placeholder?: string) => {
+    // The number a decision variable's size writes may be left out of its template.
+    const sized = `${at}/${key}` === ctx.setBySize;
+    return numberField(label, `${at}/${key}`, p[key], ctx.edit, { optional: optional || sized, placeholder: sized ? 'the size' : placeholder, hint: sized ? "set by the variable's size" : undefined });
+  };
   const unit = ctx.unit;
   switch (kind) {
     case 'stockpile':
@@ -130,10 +134,11 @@ function kindFields(ctx: FormContext, kind: string, at: string, p: Obj): (HTMLEl
  * Switching replaces one field by the other where it was, with the other's starting value.
  */
 function either(ctx: FormContext, at: string, p: Obj, label: string, options: [string, string, unknown][], fields: Record<string, () => HTMLElement>): HTMLElement {
-  const key = options.find(([k]) => k in p)?.[0] ?? '';
+  // A field a decision variable's size sets is shown as chosen even while its template leaves it out.
+  const key = options.find(([k]) => k in p)?.[0] ?? options.find(([k]) => `${at}/${k}` === ctx.setBySize)?.[0] ?? '';
   const choose = (next: string) => {
     const start = options.find(([k]) => k === next)?.[2];
-    ctx.change(at, key ? renameKey(p, key, next, start) : { ...p, [next]: start }, `${at}/${options[0][0]}|${options[1][0]}`);
+    ctx.change(at, key in p ? renameKey(p, key, next, start) : { ...p, [next]: start }, `${at}/${options[0][0]}|${options[1][0]}`);
   };
   return el(
     'div',

@@ -8,6 +8,7 @@ import { distributionField } from './distribution-field.ts';
 import { freshId, isObj, list, nodesAt, STAGE_CHOICES, type FormContext, type Obj } from './form-context.ts';
 import { addButton, appendItem, itemCard, removeItem } from './form-list.ts';
 import { numberField, selectField, textField, type EditHandler } from './form-fields.ts';
+import { refsField } from './refs-field.ts';
 
 /** The nodes section's content: one card per node and the Add button. */
 export function nodesContent(ctx: FormContext): HTMLElement[] {
@@ -64,6 +65,7 @@ export function nodeCard(ctx: FormContext, node: unknown, base: string, options:
     stage === 'manufacturing' || has('demandNoise') ? distributionField('Demand noise (a multiplier)', `${base}/demandNoise`, node.demandNoise, ctx.edit, { optional: true }) : null,
     buys || has('inventory') ? inventoryFields(ctx, base, node.inventory) : null,
     buys || (has('sources') && !producer) || list(node.sources).length > 0 ? sourcesGroup(ctx, base, node, stage) : null,
+    refsField(ctx, `${base}/refs`, node.refs),
   );
 }
 

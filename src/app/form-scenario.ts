@@ -2,10 +2,10 @@
 import { el } from './dom.ts';
 import { freshId, idsOf, isObj, list, type FormContext } from './form-context.ts';
 import { addButton, appendItem, itemCard, removeItem } from './form-list.ts';
-import { numberField, selectField, textAreaField, textField } from './form-fields.ts';
+import { monthField, numberField, selectField, textAreaField, textField } from './form-fields.ts';
 import { seedValue } from './share-url.ts';
 
-/** Trials, seed, horizon and periods: what a run needs, open when the page opens. */
+/** Trials, seed, horizon, periods and the calendar month of period 0: what a run needs, open when the page opens. */
 export function runContent(ctx: FormContext): HTMLElement[] {
   const d = ctx.data;
   return [
@@ -20,6 +20,7 @@ export function runContent(ctx: FormContext): HTMLElement[] {
         noneLabel: 'months (the default)',
         parse: Number,
       }),
+      monthField('Month zero', '/monthZero', d.monthZero, ctx.edit, { optional: true, hint: 'the calendar month of period 0' }),
     ),
   ];
 }

@@ -2,7 +2,8 @@
 import { el } from './dom.ts';
 import { freshId, idsOf, isObj, list, strategyContext, type FormContext } from './form-context.ts';
 import { addButton, appendItem, itemCard, removeItem } from './form-list.ts';
-import { numberField, textAreaField, textField } from './form-fields.ts';
+import { fieldGridGroup, numberField, textAreaField, textField } from './form-fields.ts';
+import { refsField } from './refs-field.ts';
 import { LEVER_KINDS, leverFields, newLever } from './form-levers.ts';
 
 /** The strategies section's content: one card per strategy and the Add button. */
@@ -52,11 +53,11 @@ function strategyCard(all: FormContext, s: unknown, i: number): HTMLElement {
       ...list(levers).map((lever, j) => leverFields(ctx, lever, `${base}/levers/${j}`, levers, j)),
       el('div', { class: 'button-row add-lever' }, el('label', { class: 'field' }, el('span', { class: 'field-label' }, 'Another lever'), kind), add),
     ),
-    el(
-      'div',
-      { class: 'field-grid', 'data-path': `${base}/cost` },
+    fieldGridGroup(
+      `${base}/cost`,
       numberField(`Capex (${ctx.currency})`, `${base}/cost/capex`, cost.capex, costEdit, { optional: true, placeholder: '0' }),
       numberField(`Opex a year (${ctx.currency})`, `${base}/cost/opexPerYear`, cost.opexPerYear, costEdit, { optional: true, placeholder: '0' }),
     ),
+    refsField(ctx, `${base}/refs`, s.refs),
   );
 }

@@ -24,7 +24,7 @@ export function createJsonView(onInput: (text: string) => void): JsonView {
   const element = el(
     'details',
     { class: 'json-view', 'data-section': 'json' },
-    el('summary', {}, 'JSON (everything else)'),
+    el('summary', {}, 'JSON (for bulk edits)'),
     issues,
     textarea,
   );

@@ -9,7 +9,8 @@ import { createRequire } from 'node:module';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SCREENSHOTS, startApp, type AppUnderTest } from './app-server.ts';
-import { runEnds, shownResult } from './page-helpers.ts';
+import type { Scenario } from '../../src/model/schema.ts';
+import { editorData, pasteJson, runEnds, shownResult } from './page-helpers.ts';
 
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
@@ -90,6 +91,24 @@ describe('accessibility', { timeout: 180_000 }, () => {
     expect(await page.evaluate(() => window.__test!.crashWorker(0))).toBe(true);
     await runEnds(page, ['failed'], 30_000);
     expect(await violations()).toEqual([]);
+  });
+
+  it("axe finds no violation in a replay's editor (its observed series and comparisons), every section and card open, with a missing reference and issues shown", async () => {
+    await fresh('#scenario=cobalt-2025&trials=20');
+    await page.evaluate(() => document.querySelectorAll<HTMLDetailsElement>('.editor-form details').forEach((d) => (d.open = true)));
+    expect(await page.$$eval('.editor-form details[data-section="replay"] :is(input, select, textarea)', (c) => c.length)).toBeGreaterThan(40);
+    expect(await violations()).toEqual([]);
+    const data = (await editorData(page)) as Scenario;
+    data.nodes[0].refs = ['smm-cobalt-2024', 'no-such-ref'];
+    await pasteJson(page, JSON.stringify(data, null, 2));
+    await expect.poll(() => page.$$eval('.editor-form .ref-row.missing', (e) => e.length)).toBe(1);
+    await page.evaluate(() => document.querySelectorAll<HTMLDetailsElement>('.editor-form details').forEach((d) => (d.open = true)));
+    await page.fill('.editor-form [data-path="/comparisons/1/tolerance/absolute"]', '-1');
+    await page.fill('.editor-form [data-path="/observed/0/points/1/period"]', '2024-7');
+    await expect.poll(() => page.$$eval('.editor-form .has-error', (e) => e.length)).toBeGreaterThan(1);
+    expect(await violations()).toEqual([]);
+    await page.locator('.editor-form [data-path="/comparisons/1/tolerance/absolute"]').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `${SCREENSHOTS}editor-replay-with-issues.png` });
   });
 
   it('axe finds no violation in the downloaded report', async () => {

@@ -1,5 +1,6 @@
 /**
- * The whole editor in Chromium: every field of a scenario shown in the form with its value, kinds
+ * The whole editor in Chromium: every field of a scenario shown in the form with its value (the
+ * optimiser, references, month zero, and a replay's observed series and comparisons included), kinds
  * switched in place, items added and removed with the focus where a keyboard user expects it, a
  * follow-on and a strategy with a lever of every kind that validate and run, issues beside the new
  * fields, and the JSON view still there for bulk edits.
@@ -13,6 +14,10 @@ import { editorData, fillPath, openSection, pasteJson, runEnds, shownResult } fr
 
 const example = JSON.parse(readFileSync(new URL('../fixtures/example-scenario.json', import.meta.url), 'utf8')) as Scenario;
 const gallium = JSON.parse(readFileSync(new URL('../../scenarios/gallium.json', import.meta.url), 'utf8')) as Scenario;
+const replay = (id: string) => JSON.parse(readFileSync(new URL(`../../scenarios/replays/${id}.json`, import.meta.url), 'utf8')) as Scenario;
+/** Between them the replays use every kind of comparison, tolerance and counting, a strategy, and series with and without a point's own reference. */
+const REPLAYS = ['cobalt-2025', 'gallium-2023', 'graphite-2023', 'nickel-2020'];
+const cobalt = replay('cobalt-2025');
 
 let app: AppUnderTest;
 let context: BrowserContext;
@@ -62,6 +67,18 @@ async function issuesShown(): Promise<string[]> {
   ]);
 }
 
+/** The issue shown beside the control of a JSON pointer (in the label around it). */
+async function beside(path: string): Promise<string | null> {
+  return page.locator(`.editor-form [data-path="${path}"]`).locator('xpath=ancestor::label[1]/span[contains(@class, "field-error")]').textContent();
+}
+
+/** Opens the sections and cards around an element, as a user would to reach it. */
+async function reveal(selector: string): Promise<void> {
+  await page.locator(selector).evaluate((e) => {
+    for (let d = e.closest('details'); d; d = d.parentElement?.closest('details') ?? null) d.open = true;
+  });
+}
+
 /** Opens every section and card of the form. */
 async function openAll(): Promise<void> {
   await page.evaluate(() => document.querySelectorAll<HTMLDetailsElement>('.editor-form details').forEach((d) => (d.open = true)));
@@ -87,10 +104,19 @@ afterAll(async () => {
 });
 
 describe('the editor', { timeout: 180_000 }, () => {
-  it('shows every field of the example scenario (which uses most of the format) and of gallium with its value', async () => {
+  it('shows every field of the example scenario (which uses most of the format), of gallium (optimiser, refs, month zero) and of the replays with its value', async () => {
+    // the scenarios use what the test is about: were they to lose it, the test would prove nothing
+    expect(gallium.optimise && gallium.monthZero && gallium.nodes[0].refs && gallium.optimise.variables[0].refs).toBeTruthy();
+    expect(cobalt.observed?.[0].normal && cobalt.comparisons?.length).toBeTruthy();
     await page.goto(`${app.url}#scenario=gallium&trials=10`);
     await runEnds(page);
     expect(await uncovered({ ...gallium, trials: 10 })).toEqual([]);
+    for (const id of REPLAYS) {
+      await page.goto('about:blank');
+      await page.goto(`${app.url}#scenario=${id}&trials=10`);
+      await runEnds(page);
+      expect({ id, uncovered: await uncovered({ ...replay(id), trials: 10 }) }).toEqual({ id, uncovered: [] });
+    }
     await page.setInputFiles('#import-file', { name: 'example.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify({ ...example, trials: 10 })) });
     await runEnds(page);
     expect(await uncovered({ ...example, trials: 10 })).toEqual([]);
@@ -98,6 +124,120 @@ describe('the editor', { timeout: 180_000 }, () => {
     await page.evaluate(() => ((document.querySelector('details[data-path="/strategies/1"]') as HTMLDetailsElement).open = true));
     await page.locator('details[data-path="/strategies/1"]').scrollIntoViewIfNeeded();
     await page.screenshot({ path: `${SCREENSHOTS}editor-strategy.png` });
+  });
+
+  it("edits a reference list, the optimiser's bound and a comparison's tolerance; the JSON view and validation follow", async () => {
+    await page.goto('about:blank');
+    await page.goto(`${app.url}#scenario=gallium&trials=10`);
+    await runEnds(page);
+    const refs = '.editor-form [data-path="/nodes/0/refs"]';
+    const title = (id: string) => gallium.references!.find((r) => r.id === id)!.title;
+    await reveal(refs);
+    // the cited references first, in their order, by id and title
+    expect(gallium.nodes[0].refs).toEqual(['src-21', 'src-92']);
+    expect(await page.$$eval(`${refs} .ref-row`, (rows) => rows.slice(0, 3).map((r) => [r.querySelector('input')!.checked, r.textContent]))).toEqual([
+      [true, `src-21${title('src-21')}`],
+      [true, `src-92${title('src-92')}`],
+      [false, `${gallium.references![1].id}${gallium.references![1].title}`],
+    ]);
+    // unticked: removed where it was; ticked: added at the end, by keyboard
+    await page.uncheck(`${refs} input[value="src-21"]`);
+    await page.focus(`${refs} input[value="src-23"]`);
+    await page.keyboard.press('Space');
+    expect(((await editorData(page)) as Scenario).nodes[0].refs).toEqual(['src-92', 'src-23']);
+    expect(await page.textContent(`${refs} > legend`)).toBe('References (2 cited)');
+    // An id that names no reference, pasted in the JSON: shown ticked and marked missing, the issue beside the list, kept by other edits.
+    const data = (await editorData(page)) as Scenario;
+    data.nodes[0].refs = ['src-92', 'no-such-ref'];
+    await pasteJson(page, JSON.stringify(data, null, 2));
+    await expect.poll(() => page.textContent(`${refs} > .field-error`)).toContain('no reference "no-such-ref" exists');
+    const missing = page.locator(`${refs} .ref-row`, { has: page.locator('input[value="no-such-ref"]') });
+    expect(await missing.textContent()).toBe('no-such-ref(missing)');
+    expect(await missing.locator('input').isChecked()).toBe(true);
+    expect(await page.isDisabled('#run-button')).toBe(true);
+    await page.check(`${refs} input[value="src-23"]`);
+    expect(((await editorData(page)) as Scenario).nodes[0].refs).toEqual(['src-92', 'no-such-ref', 'src-23']);
+    await page.uncheck(`${refs} input[value="no-such-ref"]`);
+    expect(((await editorData(page)) as Scenario).nodes[0].refs).toEqual(['src-92', 'src-23']);
+    await expect.poll(issuesShown).toEqual([]);
+
+    // The optimiser's bound: beyond 100% of demand it is always met, and a probability's bound is 0 to 1.
+    const atMost = '/optimise/target/atMost';
+    await fillPath(page, atMost, '150');
+    expect(((await editorData(page)) as Scenario).optimise!.target.atMost).toBe(150);
+    await expect.poll(() => beside(atMost)).toContain('always met');
+    await page.focus('.editor-form [data-path="/optimise/target/statistic"]');
+    await page.selectOption('.editor-form [data-path="/optimise/target/statistic"]', 'probAbove');
+    expect(((await editorData(page)) as Scenario).optimise!.target).toEqual({ of: { country: 'EU' }, measure: 'shortfallPct', statistic: 'probAbove', atMost: 150, above: 10 });
+    expect(await focused()).toBe('/optimise/target/statistic');
+    await expect.poll(() => beside(atMost)).toContain("a probability's bound must be 0 to 1");
+    expect(await page.isDisabled('#run-button')).toBe(true);
+    await fillPath(page, atMost, '0.3');
+    await expect.poll(issuesShown).toEqual([]);
+    // a variable's sizes: the issue beside its range
+    await fillPath(page, '/optimise/variables/0/range/min', '13');
+    await expect.poll(() => page.textContent('.editor-form [data-path="/optimise/variables/0/range"] > .field-error')).toBe('min (13) must not be above max (12)');
+    await fillPath(page, '/optimise/variables/0/range/min', '0');
+    expect(((await editorData(page)) as Scenario).optimise!.target).toMatchObject({ statistic: 'probAbove', above: 10, atMost: 0.3 });
+    await page.locator('.editor-form details[data-section="optimise"]').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `${SCREENSHOTS}editor-optimise.png` });
+
+    // A comparison's tolerance, in a replay.
+    await page.goto('about:blank');
+    await page.goto(`${app.url}#scenario=cobalt-2025&trials=10`);
+    await runEnds(page);
+    const tolerance = '/comparisons/1/tolerance/absolute';
+    await fillPath(page, tolerance, '-1');
+    expect(((await editorData(page)) as Scenario).comparisons![1].tolerance).toEqual({ absolute: -1 });
+    await expect.poll(() => beside(tolerance)).toContain('-1');
+    expect(await page.isDisabled('#run-button')).toBe(true);
+    await fillPath(page, tolerance, '0.05');
+    expect(((await editorData(page)) as Scenario).comparisons![1].tolerance).toEqual({ absolute: 0.05 });
+    await expect.poll(issuesShown).toEqual([]);
+    // The measure makes the kind: a timing switched to a window mean becomes a size, with its tolerance, value and window.
+    await reveal('.editor-form [data-path="/comparisons/0/measure"]');
+    await page.selectOption('.editor-form [data-path="/comparisons/0/measure"]', 'window-mean');
+    const switched = ((await editorData(page)) as Scenario).comparisons![0];
+    expect(switched).toMatchObject({ kind: 'size', measure: 'window-mean', observed: 1, tolerance: { absolute: 0.1 }, window: { from: cobalt.monthZero, to: cobalt.monthZero }, threshold: 0.5 });
+    expect(Object.keys(switched).slice(0, 4)).toEqual(Object.keys(cobalt.comparisons![0]).slice(0, 4));
+    await expect.poll(issuesShown).toEqual([]);
+    expect(await page.isDisabled('#run-button')).toBe(false);
+    await page.locator('.editor-form details[data-path="/comparisons/0"]').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `${SCREENSHOTS}editor-replay.png` });
+  });
+
+  it('adds an optimisation and replay data to a scenario without them: valid to start with, or what is missing named beside its field', async () => {
+    await page.goto('about:blank');
+    await page.goto(`${app.url}#scenario=lithium&trials=10`);
+    await runEnds(page);
+    expect(await page.$('.editor-form details[data-section="replay"]')).toBeNull();
+    await openSection(page, 'optimise');
+    await page.click('.editor-form [data-focus="add:/optimise"]');
+    const optimise = ((await editorData(page)) as Scenario).optimise!;
+    expect(optimise.variables.map((v) => v.sets)).toEqual(['/0/stockpile/months']);
+    expect(await focused()).toBe('/optimise/target/statistic');
+    // the size's field says it is set by the size
+    expect(await page.getAttribute('.editor-form [data-path="/optimise/variables/0/levers/0/stockpile/months"]', 'placeholder')).toBe('the size');
+    await expect.poll(issuesShown).toEqual([]);
+    expect(await page.isDisabled('#run-button')).toBe(false);
+    // replay data: the section appears, open, the focus in the new series; what it still needs is said beside its fields
+    await page.click('.editor-form [data-focus="add:/observed"]');
+    expect(await page.evaluate(() => (document.querySelector('details[data-section="replay"]') as HTMLDetailsElement | null)?.open)).toBe(true);
+    expect(await focused()).toMatch(/^\/observed\/0\//);
+    await expect.poll(() => beside('/observed/0/what')).toContain('must be a non-empty text');
+    expect(await issuesShown()).toHaveLength(1);
+    await fillPath(page, '/observed/0/what', 'Chile lithium exports');
+    await expect.poll(issuesShown).toEqual([]);
+    await page.click('.editor-form [data-focus="add:/comparisons"]');
+    expect(((await editorData(page)) as Scenario).comparisons![0]).toMatchObject({ observedSeries: 'new-series', kind: 'timing', observed: '2026-04' });
+    await expect.poll(() => beside('/comparisons/0/derivation')).toContain('must be a non-empty text');
+    expect(await issuesShown()).toHaveLength(1);
+    // removing them all leaves the section where the user is working, the focus on its Add button
+    await page.click('.editor-form [data-focus="remove:/comparisons/0"]');
+    await page.click('.editor-form [data-focus="remove:/observed/0"]');
+    expect(await focused()).toBe('add:/observed');
+    const data = (await editorData(page)) as Scenario;
+    expect('observed' in data || 'comparisons' in data).toBe(false);
   });
 
   it('switches a disruption to another occurrence rule in place, keeping the focus on the switch', async () => {
