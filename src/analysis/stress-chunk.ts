@@ -6,7 +6,7 @@
  * runs this never loads the compiler or mathjs.
  */
 import { createBlock, keepMakerSeries, type Block } from '../engine/block.ts';
-import { TARGET_LINKS, type CompiledModel } from '../engine/compiled-model.ts';
+import { type CompiledModel } from '../engine/compiled-model.ts';
 import { setLane, simulateBlock } from '../engine/simulate-block.ts';
 import { LANES, type ChunkProgress } from '../engine/simulate-chunk.ts';
 import { exactAdd } from '../stats/exact-sum.ts';
@@ -48,9 +48,6 @@ function blockFor(model: CompiledModel): Block {
   if (!block) {
     block = createBlock(model, LANES);
     keepMakerSeries(block);
-    // A cut link carries only its tier-1 request (model.md section 2, step 6); the block marks the links of
-    // the scenario's own link events as cuttable, not yet those of stress cuts, so they are marked here.
-    for (const cut of model.stressCuts) if (cut.targetKind === TARGET_LINKS) for (const l of cut.targets) block.linkCuttable[l] = 1;
     blocks.set(model, block);
   }
   return block;

@@ -282,10 +282,10 @@ function mixShares(model: CompiledModel): { dynamicBuyers: Int32Array; staticNor
   return { dynamicBuyers: Int32Array.from(dynamicBuyers), staticNormShare };
 }
 
-/** Links that an export ban or a route event targets. */
+/** Links that an export ban, a route event or a stress test's cut targets. */
 function cuttableLinks(model: CompiledModel): Uint8Array {
   const cuttable = new Uint8Array(model.linkFrom.length);
-  for (const d of model.disruptions) if (d.targetKind === TARGET_LINKS) for (const l of d.targets) cuttable[l] = 1;
+  for (const d of [...model.disruptions, ...model.stressCuts]) if (d.targetKind === TARGET_LINKS) for (const l of d.targets) cuttable[l] = 1;
   return cuttable;
 }
 
