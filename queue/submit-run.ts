@@ -78,13 +78,10 @@ export async function submitRun(plan: SubmitPlan): Promise<PartialResult> {
     // A retry after an error, like a stalled shard put back, shows as 'waiting' after 'active'; only
     // a retry counts an attempt, and the job then says why the attempt failed.
     const attemptsSeen = new Int32Array(n);
-    // The line about a failed attempt is looked up asynchronously; a shard's "done" line waits for it, so
-    // that a quick retry cannot finish (and the run end) before the failure is said.
-    const attemptLines: Promise<void>[] = Array.from({ length: n }, () => Promise.resolve());
     events.on('waiting', ({ jobId, prev }) => {
       const k = shardOf.get(jobId);
       if (k === undefined || prev !== 'active') return;
-      attemptLines[k] = attemptLines[k].then(() => queue.getJob(jobId)).then((job) => {
+      queue.getJob(jobId).then((job) => {
         if (job === undefined || job.attemptsMade <= attemptsSeen[k]) return;
         attemptsSeen[k] = job.attemptsMade;
         progress.set(k, 0);
@@ -121,7 +118,6 @@ export async function submitRun(plan: SubmitPlan): Promise<PartialResult> {
         throw new CommandFailure(`${name(k)} failed: ${(error as Error).message.split('\n')[0]}`);
       }
       await addShard(k, result);
-      await attemptLines[k];
       await job.remove().catch(() => {});
       progress.set(k, 1);
       log(`${name(k)}: done by ${result.worker} in ${result.seconds.toFixed(1)} s`);
