@@ -88,10 +88,25 @@ class Run:
             else:
                 self.ledger["inTransitEnd"] += amount
             return
-        at = t + m.link_transit[l] + self.add_transit[l]
-        inside = at < m.H
-        ring[at % m.R, to, self.ar] += np.where(inside, amount, 0.0)
-        self.ledger["inTransitEnd"] += np.where(inside, 0.0, amount)
+        # Most trials add no transit: they land together; the few delayed ones trial by trial.
+        added = self.add_transit[l]
+        delayed = np.flatnonzero(added)
+        at = t + m.link_transit[l]
+        if len(delayed) == 0:
+            if at < m.H:
+                ring[at % m.R, to] += amount
+            else:
+                self.ledger["inTransitEnd"] += amount
+            return
+        on_time = np.where(added == 0, amount, 0.0)
+        if at < m.H:
+            ring[at % m.R, to] += on_time
+        else:
+            self.ledger["inTransitEnd"] += on_time
+        late = at + added[delayed]
+        inside = late < m.H
+        ring[late[inside] % m.R, to, delayed[inside]] += amount[delayed[inside]]
+        self.ledger["inTransitEnd"][delayed[~inside]] += amount[delayed[~inside]]
 
     def steady_start(self):
         """Links carry, for arrival in periods 0..k-1, what step 3 asked in -k..-1 with planned demand, no events, sources capped pro rata."""
