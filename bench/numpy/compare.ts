@@ -1,8 +1,8 @@
 /**
  * npm run bench:numpy [-- --trials N] [-- --runs R] [-- --json] [-- FILE.json ...]: the command line against
  * the numpy yardstick (bench/numpy/baseline.py) in one sitting, on the same scenario files (default: the
- * bench scenario without its strategies, and the held-out-like chain with and without beta-PERT demand
- * noise), as issue 9 measures it.
+ * bench scenario without its strategies; the held-out-like chain with and without beta-PERT demand noise;
+ * and, for P(shortfall > 0), the bench scenario over 24 months without noise), as issue 9 measures it.
  *
  * Each round runs, as whole processes: numpy on one core (OMP_NUM_THREADS=1, OPENBLAS_NUM_THREADS=1), the
  * command line with --workers 1, and with --workers 2 (`--no-attribution --json`, 20,000 trials by default);
@@ -202,10 +202,16 @@ async function main(): Promise<void> {
   const dir = mkdtempSync(path.join(tmpdir(), 'numpy-compare-'));
   let files = args.files;
   if (files.length === 0) {
-    files = [path.join(dir, 'bench-synthetic-baseline.json'), path.join(dir, 'held-out-like.json'), path.join(dir, 'held-out-like-no-pert.json')];
-    writeFileSync(files[0], JSON.stringify(syntheticBaseline()));
-    writeFileSync(files[1], JSON.stringify(heldOutLikeScenario()));
-    writeFileSync(files[2], JSON.stringify(heldOutLikeScenario({ noPert: true })));
+    const defaults: [string, object][] = [
+      ['bench-synthetic-baseline.json', syntheticBaseline()],
+      ['held-out-like.json', heldOutLikeScenario()],
+      ['held-out-like-no-pert.json', heldOutLikeScenario({ noPert: true })],
+      ['bench-synthetic-24-months-no-noise.json', syntheticBaseline({ agreement: true })],
+    ];
+    files = defaults.map(([name, scenario]) => {
+      writeFileSync(path.join(dir, name), JSON.stringify(scenario));
+      return path.join(dir, name);
+    });
   }
   // One short run of each side first, so that no timed run pays for building the bundle or a cold cache.
   await timed(process.execPath, [LAUNCHER, files[0], '--trials', '10', '--no-attribution', '--json', '--workers', '1'], process.env);

@@ -59,7 +59,9 @@ export function pinned(scenario: Scenario, variant: number): Scenario {
     if (d.addedTransitMonths !== undefined) out.addedTransitMonths = Math.max(0, pick(d.addedTransitMonths, rng()));
     return out;
   });
-  return { ...scenario, nodes, disruptions, strategies: [] };
+  // Baseline only; a replay's comparisons may name strategies, and they do not change the simulation.
+  const { comparisons: _c, ...rest } = scenario;
+  return { ...rest, nodes, disruptions, strategies: [] };
 }
 
 interface Figures {
