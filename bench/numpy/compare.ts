@@ -1,5 +1,5 @@
 /**
- * npm run bench:numpy [-- --trials N] [-- --runs R] [-- --json] [-- FILE.json ...]: the command line against
+ * npm run bench:numpy [-- --trials N] [-- --runs R] [-- --seed S] [-- --json] [-- FILE.json ...]: the command line against
  * the numpy yardstick (bench/numpy/baseline.py) in one sitting, on the same scenario files (default: the
  * bench scenario without its strategies; the held-out-like chain with and without beta-PERT demand noise;
  * and, for P(shortfall > 0), the bench scenario over 24 months without noise), as issue 9 measures it.
@@ -7,14 +7,15 @@
  * Each round runs, as whole processes: numpy on one core (OMP_NUM_THREADS=1, OPENBLAS_NUM_THREADS=1), the
  * command line with --workers 1, and with --workers 2 (`--no-attribution --json`, 20,000 trials by default);
  * R rounds (default 3) interleaved, each figure the median of its R runs. It prints wall seconds (and CPU
- * seconds, from GNU time), node-periods per second, our speed relative to numpy's on one and two workers,
+ * seconds, from GNU time), node-periods per second, our speed relative to numpy's on one and two workers
+ * (wall and CPU: on a loaded machine the CPU ratio is the steadier core-for-core figure),
  * and whether the two implementations agree: z-scores of the mean total shortfall, mean shortfall %,
  * P(shortfall > 0) and mean worst fulfilment (each side's own standard error), and of the ledger's mean
  * accounts (numpy's standard error on both sides: the engine reports their means only).
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ensureCliBundle } from '../../scripts/cli-bundle.mjs';
@@ -30,18 +31,19 @@ const ONE_CORE = { OMP_NUM_THREADS: '1', OPENBLAS_NUM_THREADS: '1', MKL_NUM_THRE
 interface Args {
   trials: number;
   runs: number;
+  seed: number;
   json: boolean;
   files: string[];
 }
 
 function parseArgs(argv: string[]): Args {
-  const args: Args = { trials: 20_000, runs: 3, json: false, files: [] };
+  const args: Args = { trials: 20_000, runs: 3, seed: 1, json: false, files: [] };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--json') args.json = true;
-    else if ((a === '--trials' || a === '--runs') && /^\d+$/.test(argv[i + 1] ?? '') && Number(argv[i + 1]) >= 1) args[a === '--trials' ? 'trials' : 'runs'] = Number(argv[++i]);
+    else if ((a === '--trials' || a === '--runs' || a === '--seed') && /^\d+$/.test(argv[i + 1] ?? '') && Number(argv[i + 1]) >= 1) args[a.slice(2) as 'trials' | 'runs' | 'seed'] = Number(argv[++i]);
     else if (!a.startsWith('--') && existsSync(a)) args.files.push(path.resolve(a));
-    else throw new Error(`unknown option or missing file ${JSON.stringify(a)}; use --trials N, --runs R, --json and scenario files`);
+    else throw new Error(`unknown option or missing file ${JSON.stringify(a)}; use --trials N, --runs R, --seed S, --json and scenario files`);
   }
   return args;
 }
@@ -140,6 +142,10 @@ interface Report {
   median: { numpy: number; ours1: number; ours2: number };
   nodePeriodsPerSecond: { numpy: number; ours1: number; ours2: number };
   speedVsNumpy: { ours1: number; ours2: number };
+  /** numpy's CPU seconds over ours on one worker: core for core, steadier than wall time on a loaded machine */
+  cpuSpeedVsNumpy: number;
+  /** the machine's 1-minute load average before and after (2 cores here: above 2, runs queue for a core) */
+  loadAverage: [number, number];
   agreement: { name: string; engine: number; numpy: number; z: number }[];
 }
 
@@ -147,11 +153,12 @@ async function compareOn(file: string, args: Args): Promise<Report> {
   const seconds = { numpy: [] as number[], ours1: [] as number[], ours2: [] as number[] };
   const cpuSeconds = { numpy: [] as number[], ours1: [] as number[], ours2: [] as number[] };
   const env = { ...process.env, ...ONE_CORE };
-  const cli = (workers: number) => [LAUNCHER, file, '--trials', String(args.trials), '--no-attribution', '--json', '--workers', String(workers)];
+  const cli = (workers: number) => [LAUNCHER, file, '--trials', String(args.trials), '--seed', String(args.seed), '--no-attribution', '--json', '--workers', String(workers)];
+  const loadBefore = loadavg()[0];
   let np: ReturnType<typeof numpySide> | null = null;
   let ours: Side | null = null;
   for (let r = 0; r < args.runs; r++) {
-    const a = await timed('python3', [BASELINE_PY, file, '--trials', String(args.trials), '--seed', '1'], env);
+    const a = await timed('python3', [BASELINE_PY, file, '--trials', String(args.trials), '--seed', String(args.seed)], env);
     np ??= numpySide(a.stdout);
     const b = await timed(process.execPath, cli(1), process.env);
     ours ??= engineSide(b.stdout, args.trials);
@@ -160,7 +167,7 @@ async function compareOn(file: string, args: Args): Promise<Report> {
       seconds[key].push(t.wall);
       cpuSeconds[key].push(t.cpu);
     }
-    if (!args.json) process.stderr.write(`  round ${r + 1}: numpy ${a.wall.toFixed(2)} s, ours 1 worker ${b.wall.toFixed(2)} s, 2 workers ${c.wall.toFixed(2)} s\n`);
+    process.stderr.write(`  round ${r + 1}: numpy ${a.wall.toFixed(2)} s, ours 1 worker ${b.wall.toFixed(2)} s, 2 workers ${c.wall.toFixed(2)} s\n`);
   }
   const n = np!;
   const e = ours!;
@@ -176,22 +183,25 @@ async function compareOn(file: string, args: Args): Promise<Report> {
     seconds, cpuSeconds, median: med,
     nodePeriodsPerSecond: { numpy: work / med.numpy, ours1: work / med.ours1, ours2: work / med.ours2 },
     speedVsNumpy: { ours1: med.numpy / med.ours1, ours2: med.numpy / med.ours2 },
+    cpuSpeedVsNumpy: median(cpuSeconds.numpy) / median(cpuSeconds.ours1),
+    loadAverage: [loadBefore, loadavg()[0]],
     agreement,
   };
 }
 
-function print(report: Report): void {
+/** The report as a table: on stdout, or on stderr when stdout carries the JSON. */
+function print(report: Report, json: boolean): void {
   const f = (x: number, d = 2) => x.toFixed(d);
   const m = (x: number) => `${(x / 1e6).toFixed(1)} M`;
   const lines = [
-    `${report.scenario}: ${report.nodes} nodes x ${report.periods} periods x ${report.trials} trials (median of ${report.seconds.numpy.length} runs; CPU = user + sys)`,
+    `${report.scenario}: ${report.nodes} nodes x ${report.periods} periods x ${report.trials} trials (median of ${report.seconds.numpy.length} runs; CPU = user + sys; load average ${f(report.loadAverage[0], 1)} before, ${f(report.loadAverage[1], 1)} after)`,
     `  numpy, one core     ${f(report.median.numpy)} s wall  ${f(median(report.cpuSeconds.numpy))} s CPU  ${m(report.nodePeriodsPerSecond.numpy)} node-periods/s`,
-    `  ours, 1 worker      ${f(report.median.ours1)} s wall  ${f(median(report.cpuSeconds.ours1))} s CPU  ${m(report.nodePeriodsPerSecond.ours1)} node-periods/s  ${f(report.speedVsNumpy.ours1)}x numpy's speed`,
+    `  ours, 1 worker      ${f(report.median.ours1)} s wall  ${f(median(report.cpuSeconds.ours1))} s CPU  ${m(report.nodePeriodsPerSecond.ours1)} node-periods/s  ${f(report.speedVsNumpy.ours1)}x numpy's speed (CPU: ${f(report.cpuSpeedVsNumpy)}x)`,
     `  ours, 2 workers     ${f(report.median.ours2)} s wall  ${f(median(report.cpuSeconds.ours2))} s CPU  ${m(report.nodePeriodsPerSecond.ours2)} node-periods/s  ${f(report.speedVsNumpy.ours2)}x numpy's speed`,
     '  agreement (z = difference / its standard error):',
     ...report.agreement.map((a) => `    ${a.name.padEnd(22)} engine ${a.engine.toPrecision(7).padStart(12)}  numpy ${a.numpy.toPrecision(7).padStart(12)}  z ${a.z >= 0 ? ' ' : ''}${f(a.z)}`),
   ];
-  process.stdout.write(`${lines.join('\n')}\n\n`);
+  (json ? process.stderr : process.stdout).write(`${lines.join('\n')}\n\n`);
 }
 
 async function main(): Promise<void> {
@@ -216,13 +226,13 @@ async function main(): Promise<void> {
   // One short run of each side first, so that no timed run pays for building the bundle or a cold cache.
   await timed(process.execPath, [LAUNCHER, files[0], '--trials', '10', '--no-attribution', '--json', '--workers', '1'], process.env);
   await timed('python3', [BASELINE_PY, files[0], '--trials', '10'], { ...process.env, ...ONE_CORE });
-  if (!args.json) process.stderr.write(`numpy ${probe.stdout.trim()}, node ${process.version}; ${args.runs} rounds of numpy, ours on 1 and on 2 workers\n`);
+  process.stderr.write(`numpy ${probe.stdout.trim()}, node ${process.version}; ${args.runs} rounds of numpy, ours on 1 and on 2 workers\n`);
   const reports: Report[] = [];
   for (const file of files) {
-    if (!args.json) process.stderr.write(`${path.basename(file)}\n`);
+    process.stderr.write(`${path.basename(file)}\n`);
     const report = await compareOn(file, args);
     reports.push(report);
-    if (!args.json) print(report);
+    print(report, args.json);
   }
   if (args.json) process.stdout.write(`${JSON.stringify(reports, null, 2)}\n`);
   rmSync(dir, { recursive: true, force: true });
