@@ -32,20 +32,20 @@ def summary(values):
 
 
 def simulate(scenario, trials, seed, chunk):
-    """Per-trial outcomes of `trials` trials, simulated `chunk` at a time."""
+    """Per-trial outcomes of `trials` trials, simulated `chunk` at a time (only each chunk's outcomes are kept)."""
     model = compile_scenario(scenario)
     rng = np.random.default_rng(seed)
     parts = []
     for start in range(0, trials, chunk):
-        parts.append(Run(model, min(chunk, trials - start), rng).run())
-    cat = lambda f: np.concatenate([f(p) for p in parts])  # noqa: E731
-    shortfall = cat(lambda p: p.shortfall)
-    demand = cat(lambda p: p.total_demand)
+        run = Run(model, min(chunk, trials - start), rng).run()
+        parts.append({"shortfall": run.shortfall, "demand": run.total_demand, "worst": run.worst, **run.ledger})
+    cat = lambda key: np.concatenate([p[key] for p in parts])  # noqa: E731
+    shortfall, demand = cat("shortfall"), cat("demand")
     return model, {
         "shortfall": shortfall,
         "shortfallPct": np.divide(100 * shortfall, demand, out=np.zeros(trials), where=demand > 0),
-        "worstFulfilment": cat(lambda p: p.worst),
-        "ledger": {k: cat(lambda p, k=k: p.ledger[k]) for k in LEDGER},
+        "worstFulfilment": cat("worst"),
+        "ledger": {k: cat(k) for k in LEDGER},
     }
 
 
