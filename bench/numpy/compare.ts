@@ -129,6 +129,16 @@ function z(a: Stat, b: Stat): number {
   return se > 0 ? (a.mean - b.mean) / se : Infinity;
 }
 
+/** "some avg60" of /proc/pressure/cpu: the share of the last minute in which some task waited for a core. */
+function cpuPressure(): number | null {
+  try {
+    const m = /some avg10=[\d.]+ avg60=([\d.]+)/.exec(readFileSync('/proc/pressure/cpu', 'utf8'));
+    return m ? Number(m[1]) : null;
+  } catch {
+    return null;
+  }
+}
+
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 interface Report {
@@ -146,6 +156,8 @@ interface Report {
   cpuSpeedVsNumpy: number;
   /** the machine's 1-minute load average before and after (2 cores here: above 2, runs queue for a core) */
   loadAverage: [number, number];
+  /** Linux's CPU pressure before and after: % of the last 60 s some task waited for a core (null where not available) */
+  cpuPressure: [number | null, number | null];
   agreement: { name: string; engine: number; numpy: number; z: number }[];
 }
 
@@ -155,6 +167,7 @@ async function compareOn(file: string, args: Args): Promise<Report> {
   const env = { ...process.env, ...ONE_CORE };
   const cli = (workers: number) => [LAUNCHER, file, '--trials', String(args.trials), '--seed', String(args.seed), '--no-attribution', '--json', '--workers', String(workers)];
   const loadBefore = loadavg()[0];
+  const pressureBefore = cpuPressure();
   let np: ReturnType<typeof numpySide> | null = null;
   let ours: Side | null = null;
   for (let r = 0; r < args.runs; r++) {
@@ -185,6 +198,7 @@ async function compareOn(file: string, args: Args): Promise<Report> {
     speedVsNumpy: { ours1: med.numpy / med.ours1, ours2: med.numpy / med.ours2 },
     cpuSpeedVsNumpy: median(cpuSeconds.numpy) / median(cpuSeconds.ours1),
     loadAverage: [loadBefore, loadavg()[0]],
+    cpuPressure: [pressureBefore, cpuPressure()],
     agreement,
   };
 }
@@ -194,7 +208,7 @@ function print(report: Report, json: boolean): void {
   const f = (x: number, d = 2) => x.toFixed(d);
   const m = (x: number) => `${(x / 1e6).toFixed(1)} M`;
   const lines = [
-    `${report.scenario}: ${report.nodes} nodes x ${report.periods} periods x ${report.trials} trials (median of ${report.seconds.numpy.length} runs; CPU = user + sys; load average ${f(report.loadAverage[0], 1)} before, ${f(report.loadAverage[1], 1)} after)`,
+    `${report.scenario}: ${report.nodes} nodes x ${report.periods} periods x ${report.trials} trials (median of ${report.seconds.numpy.length} runs; CPU = user + sys; load average ${f(report.loadAverage[0], 1)} before, ${f(report.loadAverage[1], 1)} after; CPU pressure ${report.cpuPressure.map((p) => (p === null ? '?' : `${p.toFixed(0)}%`)).join(' before, ')} after)`,
     `  numpy, one core     ${f(report.median.numpy)} s wall  ${f(median(report.cpuSeconds.numpy))} s CPU  ${m(report.nodePeriodsPerSecond.numpy)} node-periods/s`,
     `  ours, 1 worker      ${f(report.median.ours1)} s wall  ${f(median(report.cpuSeconds.ours1))} s CPU  ${m(report.nodePeriodsPerSecond.ours1)} node-periods/s  ${f(report.speedVsNumpy.ours1)}x numpy's speed (CPU: ${f(report.cpuSpeedVsNumpy)}x)`,
     `  ours, 2 workers     ${f(report.median.ours2)} s wall  ${f(median(report.cpuSeconds.ours2))} s CPU  ${m(report.nodePeriodsPerSecond.ours2)} node-periods/s  ${f(report.speedVsNumpy.ours2)}x numpy's speed`,
