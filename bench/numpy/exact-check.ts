@@ -10,7 +10,7 @@
  * must agree within 1e-9 (relative). Prints one line per variant and exits 1 on any disagreement.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -114,7 +114,10 @@ async function main(argv: string[]): Promise<void> {
     const detail = off.map((k) => `${k} engine ${ours[k]} numpy ${theirs[k]}`).join('; ');
     process.stdout.write(`variant ${v}: shortfall ${ours.shortfall.toFixed(6)} ${off.length === 0 ? `agrees (largest relative difference ${worst.toExponential(1)})` : `DIFFERS: ${detail}`}\n`);
   }
-  process.stdout.write(`${variants - failures} of ${variants} variants agree within ${TOLERANCE} (files in ${dir})\n`);
+  // The variants' files stay when asked for (--keep) or when one disagrees, to look into.
+  const kept = keep !== '' || failures > 0;
+  process.stdout.write(`${variants - failures} of ${variants} variants agree within ${TOLERANCE}${kept ? ` (files in ${dir})` : ''}\n`);
+  if (!kept) rmSync(dir, { recursive: true, force: true });
   if (failures > 0) process.exitCode = 1;
 }
 

@@ -31,6 +31,12 @@ _ONE = {
 _MANY = {"min": min, "max": max}
 
 
+def _div(a, b):
+    if b != 0:
+        return a / b
+    return math.copysign(math.inf, a) if a != 0 else math.nan
+
+
 def _pow(a, b):
     try:
         return math.pow(a, b)
@@ -92,7 +98,7 @@ class _Parser:
             if op == "*":
                 f = (lambda a, b: lambda t: a(t) * b(t))(a, b)
             else:
-                f = (lambda a, b: lambda t: a(t) / b(t) if b(t) != 0 else math.copysign(math.inf, a(t)) if a(t) != 0 else math.nan)(a, b)
+                f = (lambda a, b: lambda t: _div(a(t), b(t)))(a, b)
         return f
 
     def unary(self):
