@@ -8,7 +8,7 @@
 import { ALEA_STRIDE } from '../random/alea.ts';
 import { DistKind, type CompiledDist } from '../random/distributions.ts';
 import { monthsToPeriods } from '../model/time.ts';
-import { TARGET_LINKS, type CompiledModel } from './compiled-model.ts';
+import { TARGET_LINKS, TARGET_NODES, type CompiledModel } from './compiled-model.ts';
 import type { TrialTrace } from './trial-trace.ts';
 
 /** A period no project reaches (failed, or never commissioned). */
@@ -111,6 +111,8 @@ export function createBlock(model: CompiledModel, lanes: number) {
     linkCuttable: cuttableLinks(model),
     /** 1 for a node some recycling lever feeds */
     recycles: Uint8Array.from(model.nodeIds.keys(), (i) => (model.recycling.some((r) => r.nodes.includes(i)) ? 1 : 0)),
+    /** nodes whose c_n(t) can change in a trial (projects, targets of node events or stress cuts); the others' stays at capacity */
+    availChanging: changingNodes(model),
     /** nodes that can receive refills: an inventory, or a maker's stockpile with refills */
     refillReceivers: Int32Array.from(model.nodeIds.keys()).filter((i) => model.invMax[i] > 0 || (model.makerPos[i] >= 0 && model.stockMax[i] > 0 && model.stockRefill[i] > 0)),
     P: model.processors.length,
@@ -280,6 +282,14 @@ function mixShares(model: CompiledModel): { dynamicBuyers: Int32Array; staticNor
     }
   }
   return { dynamicBuyers: Int32Array.from(dynamicBuyers), staticNormShare };
+}
+
+/** Nodes whose availability can move: projects (online, ramp) and the targets of node events and stress cuts. */
+function changingNodes(model: CompiledModel): Int32Array {
+  const changing = new Uint8Array(model.nodeIds.length);
+  for (const p of model.projects) changing[p.node] = 1;
+  for (const d of [...model.disruptions, ...model.stressCuts]) if (d.targetKind === TARGET_NODES) for (const i of d.targets) changing[i] = 1;
+  return Int32Array.from(model.nodeIds.keys()).filter((i) => changing[i] === 1);
 }
 
 /** Links that an export ban, a route event or a stress test's cut targets. */

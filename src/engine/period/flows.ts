@@ -8,7 +8,7 @@ import { coverFromStock, shipTier1 } from '../ship.ts';
 
 /** Mines and projects, then processing nodes, ship their tier-1 requests in period t. */
 export function flowDownstream(c: Block, t: number): void {
-  const { B, n, mines, processors, P, reqIn, avail, shippedOut, shippedTotal, stockMax, ledger, arrivals, inventory, recycled, inputLeft, yld, R, laneScratch: ratio } = c;
+  const { B, n, mines, processors, P, reqIn, avail, shippedOut, shippedTotal, stockMax, ledger, arrivals, inventory, recycled, recycles, invMax, inputLeft, yld, R, laneScratch: ratio } = c;
   const slot = c.slot;
   for (let q = 0; q < mines.length; q++) {
     const i = mines[q];
@@ -32,8 +32,10 @@ export function flowDownstream(c: Block, t: number): void {
     const o = i * B;
     const ao = (i * R + slot) * B;
     const y = yld[i];
+    // Without an inventory or recycling both are 0 in every lane (and x + 0 = x): the arrivals alone.
+    const plain = invMax[i] === 0 && recycles[i] === 0;
     for (let b = 0; b < n; b++) {
-      const input = arrivals[ao + b] + inventory[o + b] + recycled[o + b];
+      const input = plain ? arrivals[ao + b] : arrivals[ao + b] + inventory[o + b] + recycled[o + b];
       const used = Math.min(input, avail[o + b] / y, reqIn[o + b] / y);
       const output = used * y;
       ledger[LED_YIELD_LOSS * B + b] += used - output;

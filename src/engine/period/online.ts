@@ -19,10 +19,15 @@ export function setOnline(c: Block, t: number): void {
   }
 }
 
-/** c_n(t) = capacity x a_n(t) x online, every node and lane. */
-export function setAvailability(c: Block): void {
-  const { B, n, N, cap, aNode, online, avail } = c;
-  for (let i = 0; i < N; i++) {
+/**
+ * c_n(t) = capacity x a_n(t) x online, every lane, for the nodes whose availability can change; every
+ * node's at the start of a block (`all`), the others' staying there (capacity x 1 x 1 = capacity).
+ */
+export function setAvailability(c: Block, all = false): void {
+  const { B, n, N, cap, aNode, online, avail, availChanging } = c;
+  const count = all ? N : availChanging.length;
+  for (let q = 0; q < count; q++) {
+    const i = all ? q : availChanging[q];
     const o = i * B;
     const capacity = cap[i];
     for (let b = 0; b < n; b++) avail[o + b] = capacity * aNode[o + b] * online[o + b];

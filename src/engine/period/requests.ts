@@ -15,7 +15,9 @@ export function requestTier1(c: Block, t: number): void {
 
 /** Buyer's requests over each of its links, in every lane; the need is a maker's demand or what the node was asked. */
 function requestOf(c: Block, buyer: number, t: number): void {
-  const { B, n, makerPos, yld, avail, demand, reqIn, recycled, recycles, buyerStart, buyerLinks, linkFrom, anticipation, G, K, normShare, aLink, want, req, laneScratch: base } = c;
+  const { B, n, makerPos, yld, avail, demand, reqIn, recycled, recycles, buyerStart, buyerLinks, linkFrom, linkCuttable, anticipation, G, K, normShare, aLink, want, req, laneScratch: base } = c;
+  // The unscaled ask is read only by flexibility (tier 2) and the trace.
+  const keepWant = c.hasFlex || c.trace !== null;
   const k = makerPos[buyer];
   const o = buyer * B;
   const needs = k >= 0 ? demand : reqIn;
@@ -40,13 +42,23 @@ function requestOf(c: Block, buyer: number, t: number): void {
       continue;
     }
     // No recycled input: x = base x g - 0, the same number.
-    for (let b = 0; b < n; b++) {
-      const x = base[b] * g;
-      const w = x > 0 ? normShare[lo + b] * x : 0;
-      want[lo + b] = w;
-      const r = w * aLink[lo + b];
-      req[lo + b] = r;
-      reqIn[fo + b] += r;
+    if (keepWant || linkCuttable[l] === 1) {
+      for (let b = 0; b < n; b++) {
+        const x = base[b] * g;
+        const w = x > 0 ? normShare[lo + b] * x : 0;
+        want[lo + b] = w;
+        const r = w * aLink[lo + b];
+        req[lo + b] = r;
+        reqIn[fo + b] += r;
+      }
+    } else {
+      // a_l is 1 in every lane (w x 1 = w) and nothing reads the unscaled ask.
+      for (let b = 0; b < n; b++) {
+        const x = base[b] * g;
+        const r = x > 0 ? normShare[lo + b] * x : 0;
+        req[lo + b] = r;
+        reqIn[fo + b] += r;
+      }
     }
   }
 }

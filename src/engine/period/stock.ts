@@ -9,6 +9,7 @@ import { recordFlows } from './flow-record.ts';
 /** Closes period t in every lane. */
 export function closePeriod(c: Block, t: number): void {
   const { B, n, H, M, P, N, makers, processors, demand, delivered, shippedTotal, subFraction, subDelay, subCount, makerShortfallTotal, makerDemandTotal, totalShortfall, totalSubstituted, periodDemand, periodDelivered, hasStockpile, stock, stockHolding, holding, deliveredHistory, ledger, totalDemand, fulfilment, worst, trace } = c;
+  const series = c.makerSeries;
   for (let q = 0; q < P; q++) keepStock(c, processors[q], false);
   periodDemand.fill(0);
   periodDelivered.fill(0);
@@ -38,7 +39,7 @@ export function closePeriod(c: Block, t: number): void {
       makerDemandTotal[ko + b] += d;
       periodDemand[b] += d;
       periodDelivered[b] += del;
-      if (c.makerSeries) {
+      if (series) {
         c.makerDemandSeries[(b * M + k) * H + t] = d;
         c.makerDeliveredSeries[(b * M + k) * H + t] = del;
       }
@@ -75,6 +76,15 @@ function keepStock(c: Block, i: number, toStockpile: boolean): void {
   const { B, n, invMax, stockMax, inventory, refillNow, inputLeft, stock, ledger } = c;
   const o = i * B;
   const max = invMax[i];
+  const excess = LED_EXCESS * B;
+  if (max === 0 && !toStockpile) {
+    // No inventory: min(0, total) = 0 (total >= 0), and all of it is excess.
+    for (let b = 0; b < n; b++) {
+      inventory[o + b] = 0;
+      ledger[excess + b] += inputLeft[o + b] + refillNow[o + b];
+    }
+    return;
+  }
   for (let b = 0; b < n; b++) {
     const total = inputLeft[o + b] + refillNow[o + b];
     const keep = Math.min(max, total);
@@ -85,7 +95,7 @@ function keepStock(c: Block, i: number, toStockpile: boolean): void {
       stock[o + b] += x;
       over -= x;
     }
-    ledger[LED_EXCESS * B + b] += over;
+    ledger[excess + b] += over;
   }
 }
 
