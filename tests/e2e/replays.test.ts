@@ -85,7 +85,9 @@ describe('historical replays in the app', { timeout: 180_000 }, () => {
     expect(verdicts).toEqual(evaluateComparisons(scenario, result).map((o) => [o.id, o.verdict]));
     // its data table, one click away
     await page.click('[data-chart-table="replay"] summary');
-    expect(await page.locator('[data-chart-table="replay"] tbody tr').count()).toBe(expected.panels.reduce((n, p) => n + p.model.length + p.observed.length + p.comparisons.length, 0));
+    // The table is drawn on the details' toggle event, a task after the click.
+    const rows = expected.panels.reduce((n, p) => n + p.model.length + p.observed.length + p.comparisons.length, 0);
+    await expect.poll(() => page.locator('[data-chart-table="replay"] tbody tr').count()).toBe(rows);
     expect(await violations()).toEqual([]);
     await page.click('[data-chart-table="replay"] summary');
     await page.locator('[data-chart-panel="replay"]').screenshot({ path: `${SCREENSHOTS}replay-chart.png` });
