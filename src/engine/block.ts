@@ -124,6 +124,8 @@ export function createBlock(model: CompiledModel, lanes: number) {
     n: 0,
     /** the arrival ring's slot of the current period: t mod R */
     slot: 0,
+    /** whether an online factor or a diversify switch moved since share' was last computed */
+    mixChanged: true,
     seed: 1 as string | number,
 
     // What each lane simulates.

@@ -99,6 +99,7 @@ export function steadyStart(c: Block): void {
   const { B, n, N, H, R, K, M, W, OFF, demandPlan, demand, reqIn, avail, req, sellerStart, sellerLinks, linkTransit, linkTo, arrivals, ledger, hasRecycling, recycled, laneScratch: ratio } = c;
   setOnline(c, 0);
   setAvailability(c, true);
+  c.mixChanged = true;
   normaliseShares(c);
   for (let t = -K; t < 0; t++) {
     if (hasRecycling) recycle(c, t);

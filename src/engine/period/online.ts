@@ -8,15 +8,20 @@ import { applyDiversify } from '../levers/diversify.ts';
 /** Online factor of every project in every lane: 0 before it is online, min(1, (j + 1) / R) while ramping, then 1. */
 export function setOnline(c: Block, t: number): void {
   const { B, n, projects, online, onlineAt } = c;
+  let changed = false;
   for (let q = 0; q < projects.length; q++) {
     const p = projects[q];
     const o = p.node * B;
     const ramp = p.rampPeriods;
     for (let b = 0; b < n; b++) {
       const at = onlineAt[o + b];
-      online[o + b] = t < at ? 0 : ramp > 0 ? Math.min(1, (t - at + 1) / ramp) : 1;
+      const factor = t < at ? 0 : ramp > 0 ? Math.min(1, (t - at + 1) / ramp) : 1;
+      if (factor !== online[o + b]) changed = true;
+      online[o + b] = factor;
     }
   }
+  // share' depends on online factors: it needs recomputing only in a period where one moved.
+  if (changed) c.mixChanged = true;
 }
 
 /**
@@ -43,6 +48,7 @@ export function switchDiversify(c: Block, t: number, start: boolean): void {
       if (diversifyActive[k * B + b] === 1 || (start ? at > 0 : at !== t)) continue;
       diversifyActive[k * B + b] = 1;
       applyDiversifyInLane(c, diversify[k].buyer, b);
+      c.mixChanged = true;
     }
   }
 }
@@ -59,6 +65,8 @@ function applyDiversifyInLane(c: Block, buyer: number, b: number): void {
  * change (a project among its sources, or a diversify lever); the others were set once for the block.
  */
 export function normaliseShares(c: Block): void {
+  if (!c.mixChanged) return;
+  c.mixChanged = false;
   const { B, n, dynamicBuyers, buyerStart, buyerLinks, linkFrom, share, online, normShare, laneScratch: sum } = c;
   for (let q = 0; q < dynamicBuyers.length; q++) {
     const buyer = dynamicBuyers[q];
