@@ -29,6 +29,11 @@ export interface WorkerWatch {
   answered: boolean;
 }
 
+/** The watchdog's own record of a worker: also the calls it has not answered yet (the pool keeps more than one in flight). */
+interface WorkerCalls extends WorkerWatch {
+  owed: number;
+}
+
 export interface Stall {
   worker: number;
   silentMs: number;
@@ -75,7 +80,7 @@ const browserClock: WatchdogClock = {
 
 /** Starts watching `count` workers; `onStall` is called once, for the first worker found silent too long. */
 export function createWatchdog(count: number, onStall: (stall: Stall) => void, options: WatchdogOptions = DEFAULT_WATCHDOG, clock: WatchdogClock = browserClock): Watchdog {
-  const watches: WorkerWatch[] = Array.from({ length: count }, () => ({ owedSince: null, answered: false }));
+  const watches: WorkerCalls[] = Array.from({ length: count }, () => ({ owedSince: null, owed: 0, answered: false }));
   let longest = 0;
   const every = Math.max(50, Math.min(1000, options.silenceMs / 5, options.startMs / 5));
   let lastCheck = clock.now();
@@ -101,16 +106,20 @@ export function createWatchdog(count: number, onStall: (stall: Stall) => void, o
   }, every);
   return {
     asked(w) {
-      watches[w].owedSince = clock.now();
+      // A call queued behind one still running does not restart the silence: the worker owed already.
+      if (watches[w].owed++ === 0) watches[w].owedSince = clock.now();
     },
     heard(w) {
       // Progress can arrive after its chunk's answer (another message port): it then owes nothing.
       if (watches[w].owedSince !== null) watches[w].owedSince = hear(w);
     },
     answered(w) {
-      hear(w);
-      watches[w].owedSince = null;
-      watches[w].answered = true;
+      const now = hear(w);
+      const watch = watches[w];
+      watch.owed = Math.max(0, watch.owed - 1);
+      // An answer is a sign of life: the silence of the next call queued starts now.
+      watch.owedSince = watch.owed > 0 ? now : null;
+      watch.answered = true;
     },
     stop: () => clock.clearInterval(timer),
   };

@@ -36,6 +36,12 @@ export interface PoolOptions<P = PartialResult> {
    */
   onPartial?: (part: P) => void;
   signal?: AbortSignalLike;
+  /**
+   * Chunks asked of each worker at a time (default 2). A worker runs them one after the other, but the
+   * next one already waits in its queue when it finishes one: it does not sit idle while this thread is
+   * busy (the app draws charts between chunks) or while its answer and the next question cross.
+   */
+  inFlight?: number;
 }
 
 const CHUNKS_PER_WORKER = 8;
@@ -70,16 +76,20 @@ export async function runWithPool<R extends { trials: number } = CompiledRun, P 
   options: PoolOptions<P> = {},
 ): Promise<P[]> {
   if (workers.length === 0) throw new Error('runWithPool needs at least one worker');
-  const { chunkSize = defaultChunkSize(run.trials, workers.length), onProgress, onPartial, signal } = options;
+  const { chunkSize = defaultChunkSize(run.trials, workers.length), onProgress, onPartial, signal, inFlight = 2 } = options;
+  if (!(Number.isInteger(inFlight) && inFlight >= 1)) throw new Error(`inFlight must be a whole number >= 1, got ${inFlight}`);
   const ranges = chunkRanges(run.trials, chunkSize);
   const results: P[] = new Array(ranges.length);
   const tally = progressTally(ranges, run.trials, onProgress);
   let next = 0;
   let stopped = false;
 
-  // Each worker takes the next chunk as soon as it is free, so fast and slow chunks balance out.
+  // Each worker takes the next chunk as soon as one of its own is done, so fast and slow chunks balance out.
   const serve = async (worker: PoolWorker<R, P>, w: number): Promise<void> => {
     await attempt(() => worker.load(run), `worker ${w + 1} could not load the run`);
+    await Promise.all(Array.from({ length: inFlight }, () => take(worker, w)));
+  };
+  const take = async (worker: PoolWorker<R, P>, w: number): Promise<void> => {
     while (!stopped && next < ranges.length) {
       const c = next++;
       const [from, to] = ranges[c];

@@ -52,6 +52,32 @@ describe('the watchdog on a run', () => {
     dog.stop();
   });
 
+  it('counts the calls a worker owes: it owes until it has answered every one asked of it', () => {
+    const dog = createWatchdog(1, (s) => stalls.push(s), { ...OPTIONS, factor: 0 }, clock);
+    dog.asked(0);
+    dog.answered(0);
+    dog.asked(0);
+    dog.asked(0); // queued behind the first
+    vi.advanceTimersByTime(2000);
+    dog.answered(0); // the first answers; the second runs from now and owes its answer
+    vi.advanceTimersByTime(2900);
+    expect(stalls).toEqual([]);
+    vi.advanceTimersByTime(700);
+    expect(stalls.map((s) => s.worker)).toEqual([0]);
+    dog.stop();
+  });
+
+  it('owes nothing once every call asked is answered', () => {
+    const dog = createWatchdog(1, (s) => stalls.push(s), OPTIONS, clock);
+    dog.asked(0);
+    dog.asked(0);
+    dog.answered(0);
+    dog.answered(0);
+    vi.advanceTimersByTime(60_000);
+    expect(stalls).toEqual([]);
+    dog.stop();
+  });
+
   it('ends the wait for a worker that stops answering within the limit and one check, once', () => {
     const dog = createWatchdog(2, (s) => stalls.push(s), OPTIONS, clock);
     dog.asked(0);

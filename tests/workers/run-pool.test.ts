@@ -63,6 +63,37 @@ describe('runWithPool', () => {
     await expect(runWithPool(run, [fakeWorker()], { signal: controller.signal })).rejects.toThrow('stopped by the user');
   });
 
+  it('keeps two chunks asked of each worker by default, and as many as inFlight says', async () => {
+    // A worker that records how many of its chunks are in flight when one more is asked.
+    const counting = () => {
+      let open = 0;
+      const seen: number[] = [];
+      const inner = fakeWorker();
+      const worker: PoolWorker = {
+        load: (r) => inner.load(r),
+        async runChunk(from, to, onProgress) {
+          seen.push(++open);
+          await new Promise((resolve) => setTimeout(resolve, 1));
+          const part = await inner.runChunk(from, to, onProgress);
+          open--;
+          return part;
+        },
+      };
+      return { worker, seen };
+    };
+    for (const [inFlight, most] of [[undefined, 2], [1, 1], [3, 3]] as const) {
+      const a = counting();
+      const b = counting();
+      const parts = await runWithPool(run, [a.worker, b.worker], { chunkSize: 2, ...(inFlight ? { inFlight } : {}) });
+      expect(Math.max(...a.seen, ...b.seen)).toBe(most);
+      expect(text(merge(parts))).toBe(text(reference));
+    }
+  });
+
+  it('refuses an inFlight that is not a whole number >= 1', async () => {
+    await expect(runWithPool(run, [fakeWorker()], { inFlight: 0 })).rejects.toThrow(/inFlight/);
+  });
+
   it('refuses a chunk size that is not a whole number >= 1', async () => {
     await expect(runWithPool(run, [fakeWorker()], { chunkSize: 0 })).rejects.toThrow(/chunk size/);
   });
