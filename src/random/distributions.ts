@@ -4,7 +4,7 @@
  */
 import type { Distribution } from '../model/schema.ts';
 import type { Rng } from './rng.ts';
-import { betaQuantileFast } from './beta-quantile-table.ts';
+import { betaQuantileFast, betaQuantilesInPlace } from './beta-quantile-table.ts';
 import { exp, log } from './portable-math.ts';
 import { normalQuantile, normalQuantilesInPlace } from './normal-quantile.ts';
 import { aleaNext } from './alea.ts';
@@ -157,6 +157,9 @@ export function quantilesInPlace(d: CompiledDist, values: Float64Array, n: numbe
     case DistKind.Lognormal:
       normalQuantilesInPlace(values, n);
       for (let i = 0; i < n; i++) values[i] = exp(p[0] + p[1] * values[i]);
+      return;
+    case DistKind.Pert:
+      betaQuantilesInPlace(values, n, p[2], p[3], p[0], p[1]);
       return;
     default:
       for (let i = 0; i < n; i++) values[i] = quantile(d, values[i]);
