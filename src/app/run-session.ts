@@ -41,15 +41,21 @@ export interface RunHandle {
   samples(): Blob;
 }
 
-/** Prefix summaries at most this often: each one merges, summarises and redraws five charts. */
-const PREFIX_INTERVAL_MS = 400;
+/**
+ * Prefix summaries at most this often, the first not before PREFIX_FIRST_MS into the run: each one merges,
+ * summarises and redraws every chart on the main thread, which on two cores takes a core from the workers
+ * (the first, which builds the charts, costs most), so a run of a few seconds should not pay for several.
+ * The progress bar moves with every chunk meanwhile.
+ */
+const PREFIX_INTERVAL_MS = 1000;
+const PREFIX_FIRST_MS = 1200;
 
 /** Starts a run of a validated scenario with its own trials and seed. */
 export function startRun(scenario: Scenario, pools: PoolKeeper, callbacks: RunCallbacks, options: RunSessionOptions = {}): RunHandle {
   const controller = new AbortController();
   // The trials of the last prefix handed to onPrefix: what the screen shows if the run ends early.
   let shownTrials = 0;
-  const throttle = createThrottle(PREFIX_INTERVAL_MS);
+  const throttle = createThrottle(PREFIX_INTERVAL_MS, PREFIX_FIRST_MS);
   let pool: BrowserPool | undefined;
   let watchdog: Watchdog | undefined;
   let progress: { run: CompiledRun; tracker: PrefixTracker } | undefined;
@@ -160,9 +166,9 @@ function observed(worker: PoolWorker, w: number, dog: Watchdog, onChunk: (part: 
   };
 }
 
-/** Runs the latest scheduled task at most once per interval (the first at once). */
-function createThrottle(intervalMs: number) {
-  let last = -Infinity;
+/** Runs the latest scheduled task at most once per interval, the first not before firstMs from now. */
+function createThrottle(intervalMs: number, firstMs: number) {
+  let last = performance.now() + firstMs - intervalMs;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let task: (() => void) | undefined;
   const fire = () => {
