@@ -11,6 +11,7 @@ import type { StressPartial } from '../src/analysis/stress-partial.ts';
 import { simulateStressChunk } from '../src/analysis/stress-chunk.ts';
 import type { SensitivityPlan } from '../src/analysis/sensitivity-plan.ts';
 import { simulateSensitivityChunk, type SensitivityPartial } from '../src/analysis/sensitivity-chunk.ts';
+import { throttleProgress } from './progress-throttle.ts';
 
 export interface WorkerApi {
   /** Keeps the run for the chunks that follow; a run is sent once per worker, not once per chunk. */
@@ -38,7 +39,7 @@ export function createWorkerApi(): WorkerApi {
     },
     runChunk(from, to, onProgress) {
       if (loaded === null) throw new Error('runChunk was called before load: the worker has no run');
-      const partial = simulateChunk(loaded, from, to, onProgress);
+      const partial = simulateChunk(loaded, from, to, throttleProgress(onProgress));
       // Hand the typed arrays over instead of copying them: a chunk's band counts alone are periods x 1001 ints.
       return transfer(partial, partialBuffers(partial));
     },
@@ -47,7 +48,7 @@ export function createWorkerApi(): WorkerApi {
     },
     runStressChunk(from, to, onProgress) {
       if (stress === null) throw new Error('runStressChunk was called before loadStress: the worker has no stress plan');
-      const partial = simulateStressChunk(stress, from, to, onProgress);
+      const partial = simulateStressChunk(stress, from, to, throttleProgress(onProgress));
       return transfer(partial, partialBuffers(partial));
     },
     loadSensitivity(plan) {
@@ -55,7 +56,7 @@ export function createWorkerApi(): WorkerApi {
     },
     runSensitivityChunk(from, to, onProgress) {
       if (sensitivity === null) throw new Error('runSensitivityChunk was called before loadSensitivity: the worker has no sensitivity plan');
-      const partial = simulateSensitivityChunk(sensitivity, from, to, onProgress);
+      const partial = simulateSensitivityChunk(sensitivity, from, to, throttleProgress(onProgress));
       return transfer(partial, partialBuffers(partial));
     },
   };

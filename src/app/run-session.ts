@@ -48,7 +48,7 @@ export interface RunHandle {
  * The progress bar moves with every chunk meanwhile.
  */
 const PREFIX_INTERVAL_MS = 1000;
-const PREFIX_FIRST_MS = 1200;
+const PREFIX_FIRST_MS = 2000;
 
 /** Starts a run of a validated scenario with its own trials and seed. */
 export function startRun(scenario: Scenario, pools: PoolKeeper, callbacks: RunCallbacks, options: RunSessionOptions = {}): RunHandle {

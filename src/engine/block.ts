@@ -230,6 +230,7 @@ export function createBlock(model: CompiledModel, lanes: number) {
     shareRow: f64(L),
 
     // Flow series (flow-series.ts), allocated only when the model has a flow plan.
+    /** whether this simulation follows flows: a flow plan, and flowBins or flowCapture to keep them (set per simulateBlock) */
     flowOn: model.flowPlan !== null,
     /** tier 2 and 3 units carried per link and lane this period */
     tierCarried: f64(model.flowPlan ? L * B : 0),

@@ -19,6 +19,8 @@ import { startLanes, steadyStart } from './trial-start.ts';
 export function simulateBlock(c: Block): void {
   const { H, hasRefill, hasFlex, hasRecycling } = c;
   if (c.trace) c.trace.linkCarried.fill(0);
+  // Flows are followed only where something keeps them: attribution's and analyses' re-simulations skip them.
+  c.flowOn = c.flowPlan !== null && (c.flowBins !== null || c.flowCapture !== null);
   startLanes(c);
   steadyStart(c);
   for (let t = 0; t < H; t++) {
