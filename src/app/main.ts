@@ -308,10 +308,10 @@ function finishRun(outcome: RunOutcome, run: { scenario: Scenario; text: string;
   }
   const kept = outcome.trialsDone > 0 ? `The results of its first ${count(outcome.trialsDone)} trials stay on screen.` : shown ? 'The results of the previous run stay on screen.' : '';
   if (outcome.status === 'cancelled') {
-    progress.finish(`Cancelled after ${count(outcome.trialsDone)} of ${count(run.trialsTotal)} trials. ${kept}`);
+    progress.finish(`Cancelled after ${count(outcome.trialsDone)} of ${count(run.trialsTotal)} trials. ${kept}`, outcome.trialsDone);
     setRunState('cancelled');
   } else {
-    progress.finish('Stopped by an error.');
+    progress.finish('Stopped by an error.', outcome.trialsDone);
     banner.show('error', `The run stopped: ${outcome.message}. ${kept} Run again to retry with fresh workers.`);
     setRunState('failed');
   }

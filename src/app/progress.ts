@@ -6,8 +6,8 @@ export interface Progress {
   element: HTMLElement;
   start(trialsTotal: number): void;
   update(trialsDone: number, trialsTotal: number): void;
-  /** hides the Cancel button and leaves a closing line */
-  finish(message: string): void;
+  /** hides the Cancel button and leaves a closing line; with trialsKept, the bar shows those (a stopped run keeps only its first trials without a gap) */
+  finish(message: string, trialsKept?: number): void;
 }
 
 /** Don't guess the time left from the first moments: early chunks also run the attribution, so they are slower. */
@@ -38,7 +38,8 @@ export function createProgress(onCancel: () => void): Progress {
       const left = done > 0 && elapsed >= MIN_ELAPSED_FOR_ESTIMATE_MS ? `about ${duration(((elapsed / done) * (total - done)) / 1000)} left` : 'estimating the time left';
       label.textContent = `${count(done)} of ${count(total)} trials · ${left}`;
     },
-    finish(message) {
+    finish(message, trialsKept) {
+      if (trialsKept !== undefined) bar.value = trialsKept;
       cancel.hidden = true;
       element.classList.remove('running');
       label.textContent = message;
