@@ -66,6 +66,9 @@ const HASH_DELAY_MS = 400;
 // own chunk) starts loading now and is awaited before the first scenario is opened.
 const expressionParser = loadExpressionParser();
 const pools = createPoolKeeper();
+// The workers start now, loading the engine while the page waits for the parser and the scenario, so the
+// opening run does not wait for them.
+pools.acquire();
 const shareLink = createShareLink();
 let draft: Draft;
 let validation: { text: string; result: ValidationResult } | null = null;
