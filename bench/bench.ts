@@ -3,7 +3,8 @@
  * 40-node, 120-month scenario (bench/synthetic-scenario.ts, kept as it is so figures stay comparable), on
  * one worker and on every core, against a floor loop doing one alea draw per node-period over typed
  * arrays in the same process; the command line's start-up and two-worker speed-up as whole processes;
- * memory per trial from the peak of two command-line runs; and the app's default run in headless Chromium.
+ * memory per trial from the peak of two command-line runs; the app's default run in headless Chromium; and
+ * gallium's stress test and optimisation on every core (issues 12 and 13).
  * Attribution is off for the speed figures. Figures taken in one run: report ratios, the machine is shared.
  */
 import { availableParallelism, tmpdir } from 'node:os';
@@ -17,6 +18,8 @@ import { loadExpressionParser } from '../src/model/expression.ts';
 import { formatIssues, validateScenario } from '../src/model/validate.ts';
 import { createNodePool } from '../workers/node-pool.ts';
 import { appDefaultRunSeconds } from './app-run-time.ts';
+import { optimiseTime } from './optimise-time.ts';
+import { timeStressTest } from './stress-time.ts';
 import { cliProcessRun } from './cli-process.ts';
 import { cliRunSeconds } from './cli-startup.ts';
 import { timeFloorLoop } from './floor-loop.ts';
@@ -31,7 +34,7 @@ interface Args {
   quick: boolean;
 }
 
-/** --json, --trials N (default 10,000), --quick (skip the browser and the memory runs). */
+/** --json, --trials N (default 10,000), --quick (skip the browser, the memory runs and the analyses). */
 function benchArgs(argv: string[]): Args {
   const args: Args = { json: false, trials: 10_000, quick: false };
   for (let i = 0; i < argv.length; i++) {
@@ -116,6 +119,8 @@ async function bench(): Promise<void> {
 
   let memory: { trials: [number, number]; peakBytes: [number, number]; bytesPerTrialPerStrategy: number } | null = null;
   let app: number | null = null;
+  let stressSeconds: number | null = null;
+  let optimiseSeconds: number | null = null;
   if (!args.quick) {
     const [small, large] = [args.trials, 10 * args.trials];
     say(`memory: peak of the command line at ${small} and ${large} trials...`);
@@ -124,6 +129,9 @@ async function bench(): Promise<void> {
     memory = { trials: [small, large], peakBytes: [a.peakBytes, b.peakBytes], bytesPerTrialPerStrategy: (b.peakBytes - a.peakBytes) / (large - small) / all.models.length };
     say('the app\'s default run in headless Chromium...');
     app = await appDefaultRunSeconds();
+    say(`the gallium stress test (issue 12) and optimisation (issue 13) on ${cores} workers...`);
+    stressSeconds = await timeStressTest(cores);
+    optimiseSeconds = (await optimiseTime(cores)).seconds;
   }
 
   const report = {
@@ -140,6 +148,10 @@ async function bench(): Promise<void> {
     bytesPerTrial: memory?.bytesPerTrialPerStrategy ?? null,
     memory,
     appDefaultRunSeconds: app,
+    /** gallium's stress test (every cut for 3, 6 and 12 months over 2,000 trials, then the strategies) on all cores */
+    stressTestSeconds: stressSeconds,
+    /** gallium's optimise section solved on all cores, its confirmation run included */
+    optimiseSeconds,
     sameNumbersOnAllCores: sameNumbers(one.shortfall, many.shortfall),
     floorChecksum: floor.checksum,
   };
@@ -161,6 +173,7 @@ async function bench(): Promise<void> {
       `  start-up (gallium, 10 trials): ${f(startup)} s of wall time (median)`,
       memory ? `  memory: ${f(memory.peakBytes[0] / 1e6, 0)} MB peak at ${memory.trials[0]} trials, ${f(memory.peakBytes[1] / 1e6, 0)} MB at ${memory.trials[1]}: ${f(memory.bytesPerTrialPerStrategy, 1)} bytes a trial a strategy` : '  memory: skipped (--quick)',
       app !== null ? `  app default run (gallium, 2,000 trials, every strategy, attribution on): ${f(app, 1)} s in headless Chromium` : '  app: skipped (--quick)',
+      stressSeconds !== null && optimiseSeconds !== null ? `  gallium on ${cores} workers: stress test ${f(stressSeconds, 1)} s, optimisation ${f(optimiseSeconds, 1)} s` : '  analyses: skipped (--quick)',
       '',
     ].join('\n'),
   );
