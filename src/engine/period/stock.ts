@@ -77,8 +77,8 @@ function keepStock(c: Block, i: number, toStockpile: boolean): void {
   const o = i * B;
   const max = invMax[i];
   const excess = LED_EXCESS * B;
-  if (max === 0 && !toStockpile) {
-    // No inventory: min(0, total) = 0 (total >= 0), and all of it is excess.
+  if (max === 0 && (!toStockpile || stockMax[i] === 0)) {
+    // No inventory (and no stockpile to take refills): min(0, total) = 0 (total >= 0), and all of it is excess.
     for (let b = 0; b < n; b++) {
       inventory[o + b] = 0;
       ledger[excess + b] += inputLeft[o + b] + refillNow[o + b];
