@@ -10,6 +10,7 @@
 import { availableParallelism, tmpdir } from 'node:os';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { compileRun, type CompiledRun } from '../src/engine/compile-run.ts';
 import { RunAccumulator } from '../src/engine/run-accumulator.ts';
 import { runWithPool } from '../src/engine/run-pool.ts';
@@ -24,6 +25,7 @@ import { cliProcessRun } from './cli-process.ts';
 import { cliRunSeconds } from './cli-startup.ts';
 import { timeFloorLoop } from './floor-loop.ts';
 import { syntheticScenario } from './synthetic-scenario.ts';
+import { buildCliBundle, freshManifest, OUT_DIR } from '../scripts/cli-bundle.mjs';
 
 const SEED = 1;
 const WARM_UP_TRIALS = 256;
@@ -62,8 +64,8 @@ interface Speed {
 }
 
 /** One run on a fresh pool of `workers` threads, after a warm-up run, chunks accumulated as they come. */
-async function timePool(scenario: Scenario, run: CompiledRun, workers: number): Promise<Speed> {
-  const pool = createNodePool(workers);
+async function timePool(scenario: Scenario, run: CompiledRun, workers: number, entry: URL): Promise<Speed> {
+  const pool = createNodePool(workers, entry);
   try {
     await Promise.race([runWithPool(compile(scenario, WARM_UP_TRIALS * workers, run.models.length === 1), pool.workers), pool.failed]);
     const accumulator = new RunAccumulator(run.trials, run.attributionTrials);
@@ -91,21 +93,25 @@ async function bench(): Promise<void> {
   if (!validation.ok) throw new Error(`the synthetic scenario is not valid:\n${formatIssues(validation.issues)}`);
   const cores = availableParallelism();
   const say = (line: string) => args.json || process.stderr.write(`${line}\n`);
+  // The threads run the command line's bundled worker, the code users run: the same engine loaded module by
+  // module through tsx runs about a fifth slower (measured), which would be a figure of the loader, not the engine.
+  const manifest = freshManifest() ?? (await buildCliBundle());
+  const entry = pathToFileURL(path.join(OUT_DIR, manifest.worker));
   const all = compile(scenario, args.trials, false);
   const baseline = compile(scenario, args.trials, true);
   const base = baseline.models[0];
   say(`synthetic scenario: ${base.nodeIds.length} nodes, ${base.periods} periods, ${all.disruptionIds.length} disruptions, ${all.models.length} strategies, ${args.trials} trials, attribution off`);
 
   say('baseline only, 1 worker...');
-  const baselineOne = await timePool(scenario, baseline, 1);
+  const baselineOne = await timePool(scenario, baseline, 1, entry);
   say('floor loop (one alea draw per node-period), this thread...');
   const capacity = Float64Array.from(base.cap);
   timeFloorLoop(capacity, base.periods, WARM_UP_TRIALS, SEED);
   const floor = timeFloorLoop(capacity, base.periods, args.trials, SEED);
   say('every strategy, 1 worker...');
-  const one = await timePool(scenario, all, 1);
+  const one = await timePool(scenario, all, 1, entry);
   say(`every strategy, ${cores} workers...`);
-  const many = await timePool(scenario, all, cores);
+  const many = await timePool(scenario, all, cores, entry);
 
   // Whole processes: the scenario as a file for the command line.
   const dir = mkdtempSync(path.join(tmpdir(), 'bench-'));

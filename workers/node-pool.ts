@@ -27,9 +27,9 @@ export interface NodePool {
   close(): Promise<void>;
 }
 
-/** Starts `size` worker threads and wraps each with comlink. */
-export function createNodePool(size: number): NodePool {
-  const threads = Array.from({ length: Math.max(1, size) }, () => new Worker(bootCode(ENTRY), { eval: true }));
+/** Starts `size` worker threads (running `entry`, by default this build's worker entry) and wraps each with comlink. */
+export function createNodePool(size: number, entry: URL = ENTRY): NodePool {
+  const threads = Array.from({ length: Math.max(1, size) }, () => new Worker(bootCode(entry), { eval: true }));
   let closing = false;
   const failed = new Promise<never>((_, reject) => {
     threads.forEach((thread, w) => {
