@@ -75,21 +75,24 @@ describe.concurrent('user errors exit 2 with a plain message', SLOW, () => {
 });
 
 describe('runs', SLOW, () => {
-  it('--json gives the same strategies on 1 and 2 workers and from the sources, and --out writes result.json, bands.csv, the charts and the report', async () => {
+  it('--json gives the same strategies on 1, 2 and 4 workers and from the sources, and --out writes result.json, bands.csv, the charts and the report', async () => {
     const out = path.join(scratch, 'out', 'nested');
-    const [one, two, sources] = await Promise.all([
+    const [one, two, four, sources] = await Promise.all([
       simulate(example, '--trials', '100', '--seed', '5', '--json', '--workers', '1'),
       simulate(example, '--trials', '100', '--seed', '5', '--json', '--workers', '2', '--out', out),
+      simulate(example, '--trials', '100', '--seed', '5', '--json', '--workers', '4'),
       simulateSources(example, '--trials', '100', '--seed', '5', '--json', '--workers', '0'),
     ]);
     expect(one.status, one.stderr).toBe(0);
     expect(two.status, two.stderr).toBe(0);
+    expect(four.status, four.stderr).toBe(0);
     expect(sources.status, sources.stderr).toBe(0);
     const a = JSON.parse(one.stdout);
     const b = JSON.parse(two.stdout);
     expect(a.trials).toBe(100);
     expect(a.strategies.map((s: { id: string }) => s.id)[0]).toBe('baseline');
     expect(JSON.stringify(b.strategies)).toBe(JSON.stringify(a.strategies));
+    expect(JSON.stringify(JSON.parse(four.stdout).strategies)).toBe(JSON.stringify(a.strategies));
     // The bundle is the sources, built: the whole result agrees, to the last digit.
     expect(one.stdout).toBe(sources.stdout);
 
