@@ -24,7 +24,8 @@ export interface MetricsTable {
 
 /** Creates the (empty) metrics panel. */
 export function createMetricsTable(): MetricsTable {
-  const element = el('section', { class: 'panel metrics', 'aria-label': 'Metrics' });
+  // Not an empty box before the first results: the panel says why it has no tables.
+  const element = el('section', { class: 'panel metrics', 'aria-label': 'Metrics' }, el('p', { class: 'notice' }, 'No results yet.'));
   return {
     element,
     show(result) {
