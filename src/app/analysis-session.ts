@@ -8,6 +8,7 @@ import { wrap, type Remote } from 'comlink';
 import type { PoolExecutorOptions } from '../../workers/analysis-workers.ts';
 import type { WorkerApi } from '../../workers/worker-api.ts';
 import type { PoolKeeper } from './pool-keeper.ts';
+import type { Progress } from './progress.ts';
 
 export type AnalysisOutcome<T> = { status: 'complete'; result: T } | { status: 'cancelled' } | { status: 'failed'; message: string };
 
@@ -47,3 +48,18 @@ export function startAnalysis<T>(keeper: PoolKeeper, run: (apis: Remote<WorkerAp
     },
   };
 }
+
+/** The progress line an analysis ends on: `done` when complete, and whether the last result (`kept`, e.g. "analysis") stays on screen. */
+export function finishLine(outcome: AnalysisOutcome<unknown>, done: string, kept: string | null): string {
+  if (outcome.status === 'complete') return done;
+  if (outcome.status === 'cancelled') return `Cancelled.${kept ? ` The last ${kept} stays on screen.` : ''}`;
+  return `Stopped by an error: ${outcome.message}.`;
+}
+
+/** Marks an analysis's caption stale, or not, against the scenario now in the editor; `again` names what to run again. */
+export function markStale(caption: HTMLElement, text: string, stale: boolean, again: string): void {
+  caption.classList.toggle('partial', stale);
+  caption.dataset.stale = String(stale);
+  caption.textContent = stale ? `${text} The scenario has changed since: run ${again} again (the report leaves it out).` : text;
+}
+

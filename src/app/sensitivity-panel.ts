@@ -9,7 +9,7 @@ import type { SensitivityResult } from '../analysis/sensitivity-result.ts';
 import { runSensitivity } from '../analysis/sensitivity-run.ts';
 import { poolExecutor, sensitivityWorker } from '../../workers/analysis-workers.ts';
 import { createAnalysisFigure } from './analysis-figure.ts';
-import { startAnalysis, type AnalysisHandle } from './analysis-session.ts';
+import { finishLine, markStale, startAnalysis, type AnalysisHandle } from './analysis-session.ts';
 import { el, replaceChildren } from './dom.ts';
 import { count, duration, fixed, withInterval } from './format.ts';
 import { createPoolKeeper } from './pool-keeper.ts';
@@ -112,11 +112,8 @@ export function createSensitivityPanel(scenario: () => Scenario | null): Sensiti
       run.disabled = false;
       element.dataset.state = outcome.status;
       const seconds = (performance.now() - started) / 1000;
-      if (outcome.status === 'complete') {
-        show(outcome.result, seconds);
-        progress.finish(`Done: ${count(n)} trials of every setting in ${duration(seconds)}.`);
-      } else if (outcome.status === 'cancelled') progress.finish(`Cancelled.${shown ? ' The last analysis stays on screen.' : ''}`);
-      else progress.finish(`Stopped by an error: ${outcome.message}.`);
+      if (outcome.status === 'complete') show(outcome.result, seconds);
+      progress.finish(finishLine(outcome, `Done: ${count(n)} trials of every setting in ${duration(seconds)}.`, shown ? 'analysis' : null));
     });
   };
   run.addEventListener('click', start);
@@ -142,10 +139,7 @@ export function createSensitivityPanel(scenario: () => Scenario | null): Sensiti
     noteScenario(hash) {
       strategies();
       if (!shown) return;
-      const stale = hash !== null && hash !== shown.scenario.hash;
-      caption.classList.toggle('partial', stale);
-      caption.dataset.stale = String(stale);
-      caption.textContent = stale ? `${captionText} The scenario has changed since: run the analysis again (the report leaves it out).` : captionText;
+      markStale(caption, captionText, hash !== null && hash !== shown.scenario.hash, 'the analysis');
     },
   };
 }

@@ -12,7 +12,7 @@ import { survivalMakers, survivalStrategies, stressDuration } from '../report/an
 import { poolExecutor, stressWorker } from '../../workers/analysis-workers.ts';
 import type { AnalysisChart } from '../export/analysis-files.ts';
 import { createAnalysisFigure } from './analysis-figure.ts';
-import { startAnalysis, type AnalysisHandle } from './analysis-session.ts';
+import { finishLine, markStale, startAnalysis, type AnalysisHandle } from './analysis-session.ts';
 import { el, replaceChildren } from './dom.ts';
 import { count, duration } from './format.ts';
 import { createPoolKeeper } from './pool-keeper.ts';
@@ -129,11 +129,8 @@ export function createStressPanel(scenario: () => Scenario | null): StressPanel 
       phase.textContent = '';
       element.dataset.state = outcome.status;
       const seconds = (performance.now() - started) / 1000;
-      if (outcome.status === 'complete') {
-        show(outcome.result, seconds);
-        progress.finish(`Done: ${count(total)} trials in ${duration(seconds)}.`);
-      } else if (outcome.status === 'cancelled') progress.finish(`Cancelled.${shown ? ' The last stress test stays on screen.' : ''}`);
-      else progress.finish(`Stopped by an error: ${outcome.message}.`);
+      if (outcome.status === 'complete') show(outcome.result, seconds);
+      progress.finish(finishLine(outcome, `Done: ${count(total)} trials in ${duration(seconds)}.`, shown ? 'stress test' : null));
     });
   };
   run.addEventListener('click', start);
@@ -159,10 +156,7 @@ export function createStressPanel(scenario: () => Scenario | null): StressPanel 
     result: () => shown,
     noteScenario(hash) {
       if (!shown) return;
-      const stale = hash !== null && hash !== shown.scenario.hash;
-      caption.classList.toggle('partial', stale);
-      caption.dataset.stale = String(stale);
-      caption.textContent = stale ? `${captionText} The scenario has changed since: run the stress test again (the report leaves it out).` : captionText;
+      markStale(caption, captionText, hash !== null && hash !== shown.scenario.hash, 'the stress test');
     },
   };
 }
