@@ -10,6 +10,16 @@ import { LABEL_SIZE, type G, type Svg } from './frame.ts';
 
 export type Linear = ScaleLinear<number, number>;
 
+/** A plot's two scales and its edges in pixels (a time-series panel). */
+export interface Plot {
+  x: Linear;
+  y: Linear;
+  top: number;
+  bottom: number;
+  left: number;
+  right: number;
+}
+
 export interface AxisSpec {
   /** the label, with its unit: "Total shortfall per trial (t)"; empty for none */
   label: string;

@@ -8,7 +8,7 @@ import type { ChartOptions } from './types.ts';
 import type { DisruptionWindow, FulfilmentData, FulfilmentPoint, FulfilmentSeries } from './data-types.ts';
 import { createFrame, hover, LABEL_SIZE, type G } from './frame.ts';
 import { legend, type LegendItem } from './legend.ts';
-import { gridY, xAxis, yAxis, type Linear } from './axes.ts';
+import { gridY, xAxis, yAxis, type Linear, type Plot } from './axes.ts';
 import { INK, SHADE, strategyColour, strategyDash } from './palette.ts';
 import { formatPct, truncate } from './format.ts';
 import { selectStrategies, type Indexed, type StrategySelection } from './select.ts';
@@ -25,15 +25,6 @@ export interface FulfilmentOptions extends ChartOptions, StrategySelection {
 export const FULFILMENT_TITLE = 'Chain fulfilment over time';
 
 const MARGIN = { left: 46, right: 18, bottom: 42 };
-
-interface Plot {
-  x: Linear;
-  y: Linear;
-  top: number;
-  bottom: number;
-  left: number;
-  right: number;
-}
 
 /** Median and P25-P75 / P5-P95 bands of chain fulfilment (%) per strategy over months, with scripted disruption windows. */
 export function fulfilmentChart(data: FulfilmentData, options: FulfilmentOptions = {}): SVGSVGElement {

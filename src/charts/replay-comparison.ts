@@ -9,7 +9,7 @@ import type { ChartOptions } from './types.ts';
 import type { DisruptionWindow, ReplayData, ReplayModelPoint, ReplayObservedPoint, ReplayPanel } from './data-types.ts';
 import { createFrame, frameTop, hover, LABEL_SIZE, PAD, type G } from './frame.ts';
 import { legend, legendHeight, type LegendItem } from './legend.ts';
-import { gridY, xAxis, yAxis, type Linear } from './axes.ts';
+import { gridY, xAxis, yAxis, type Linear, type Plot } from './axes.ts';
 import { INK, INK_SOFT, SHADE, strategyColour, strategyDash } from './palette.ts';
 import { formatUnits, truncate, wrapText } from './format.ts';
 import { monthAt, shortMonth } from '../model/calendar.ts';
@@ -27,15 +27,6 @@ const NOTE_LINE = NOTE_SIZE + 4;
 const AXIS_SPACE = 40;
 const PANEL_GAP = 22;
 const EMPTY_HEIGHT = 120;
-
-interface Plot {
-  x: Linear;
-  y: Linear;
-  top: number;
-  bottom: number;
-  left: number;
-  right: number;
-}
 
 /** The model's band and mean against the reported points, one panel per observed series, with the scripted events and the comparisons' verdicts. */
 export function replayChart(data: ReplayData, options: ReplayComparisonOptions = {}): SVGSVGElement {
