@@ -3,13 +3,13 @@
  * --stress and --sensitivity print their tables and join --json, --samples writes every trial, --out
  * writes the analyses' files and report sections, and a bad duration or strategy is a user error.
  */
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ensureCliBundle } from '../../scripts/cli-bundle.mjs';
+import { simulate } from './run-node.ts';
 import { parseCsv } from '../export/fixture.ts';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -18,18 +18,6 @@ const scratch = mkdtempSync(path.join(tmpdir(), 'cli-analyses-'));
 const SLOW = { timeout: 240_000 };
 
 beforeAll(() => ensureCliBundle(), 120_000);
-
-function simulate(...args: string[]): Promise<{ status: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['scripts/simulate.mjs', ...args], { cwd: root });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    child.on('error', reject);
-    child.on('close', (status) => resolve({ status, stdout, stderr }));
-  });
-}
 
 describe('command line: stress test, sensitivity and samples', () => {
   it('adds the analyses to --json, on one worker or two with the same numbers, and writes the samples', SLOW, async () => {

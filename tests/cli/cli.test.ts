@@ -3,13 +3,13 @@
  * it builds): user errors exit 2 with a plain message, any number of workers gives the same numbers, the
  * bundle the same numbers as the sources, --out writes its files. Few runs, few trials.
  */
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ensureCliBundle } from '../../scripts/cli-bundle.mjs';
+import { runNode, simulate, type Outcome } from './run-node.ts';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const example = path.join(root, 'tests/fixtures/example-scenario.json');
@@ -21,32 +21,9 @@ const SLOW = { timeout: 180_000 };
 // Built (if the sources changed) once here, rather than by the first runs below all at once.
 beforeAll(() => ensureCliBundle(), 120_000);
 
-interface Outcome {
-  status: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-/** Runs `npm run simulate -- ...args` (without npm) from the project's root. */
-function simulate(...args: string[]): Promise<Outcome> {
-  return run(['scripts/simulate.mjs', ...args]);
-}
-
 /** Runs the command line from its TypeScript sources, through tsx. */
 function simulateSources(...args: string[]): Promise<Outcome> {
-  return run(['--import', 'tsx', 'src/cli/main.ts', ...args]);
-}
-
-function run(nodeArgs: string[]): Promise<Outcome> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, nodeArgs, { cwd: root });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    child.on('error', reject);
-    child.on('close', (status) => resolve({ status, stdout, stderr }));
-  });
+  return runNode(['--import', 'tsx', 'src/cli/main.ts', ...args]);
 }
 
 function scratchFile(name: string, text: string): string {

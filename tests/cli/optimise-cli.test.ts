@@ -3,13 +3,13 @@
  * tests/analysis, the same answer on 1 and 2 workers, --out's frontier files and report section, a plan
  * file naming the scenario, --write-strategy's scenario (valid, with the strategy found), user errors.
  */
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ensureCliBundle } from '../../scripts/cli-bundle.mjs';
+import { simulate } from './run-node.ts';
 import { validateScenario } from '../../src/model/validate.ts';
 import { outageScenario, stockpileVariable } from '../analysis/optimise-builders.ts';
 
@@ -18,18 +18,6 @@ const scratch = mkdtempSync(path.join(tmpdir(), 'optimise-cli-'));
 const SLOW = { timeout: 180_000 };
 
 beforeAll(() => ensureCliBundle(), 120_000);
-
-function simulate(...args: string[]): Promise<{ status: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['scripts/simulate.mjs', ...args], { cwd: root });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    child.on('error', reject);
-    child.on('close', (status) => resolve({ status, stdout, stderr }));
-  });
-}
 
 const optimise = { id: 'stock-found', target: { statistic: 'mean', atMost: 10 }, variables: [stockpileVariable('maker', 12, 1000)] };
 const scenario = outageScenario([{ id: 'maker', country: 'GB', demandPerMonth: 10 }]);

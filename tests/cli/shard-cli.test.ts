@@ -4,13 +4,13 @@
  * same stdout, byte for byte, as one run (JSON and table), and the same result.json; partials that do
  * not make one run, or are not partials, refused with exit status 2 and a message naming the problem.
  */
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ensureCliBundle } from '../../scripts/cli-bundle.mjs';
+import { runNode, type Outcome } from './run-node.ts';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const example = path.join(root, 'tests/fixtures/example-scenario.json');
@@ -19,23 +19,9 @@ const RUN = ['--trials', '60', '--seed', '7'];
 const SLOW = { timeout: 180_000 };
 const STACK_LINE = /^\s+at .+:\d+:\d+\)?$/m;
 
-interface Outcome {
-  status: number | null;
-  stdout: string;
-  stderr: string;
-}
-
 /** Runs one command of package.json (main for simulate, merge) as npm would, without npm. */
 function cli(command: 'main' | 'merge', ...args: string[]): Promise<Outcome> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['scripts/cli.mjs', command, ...args], { cwd: root });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    child.on('error', reject);
-    child.on('close', (status) => resolve({ status, stdout, stderr }));
-  });
+  return runNode(['scripts/cli.mjs', command, ...args]);
 }
 
 const file = (name: string) => path.join(scratch, name);
