@@ -5,35 +5,17 @@
  * keyboard-only walk edits and runs a scenario, opens a chart's data table and downloads the chart.
  */
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SCREENSHOTS, startApp, type AppUnderTest } from './app-server.ts';
+import { openPage, SCREENSHOTS, startApp, type AppUnderTest } from './app-server.ts';
+import { axeViolations } from './axe.ts';
 import type { Scenario } from '../../src/model/schema.ts';
 import { editorData, pasteJson, runEnds, shownResult } from './page-helpers.ts';
-
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 let app: AppUnderTest;
 let context: BrowserContext;
 let page: Page;
 const pageErrors: string[] = [];
-
-interface Violation {
-  id: string;
-  help: string;
-  nodes: string[];
-}
-
-/** axe-core's violations on the page as it is, with the elements and what to fix, so a failure says what is wrong. */
-async function violations(on: Page = page): Promise<Violation[]> {
-  if (!(await on.evaluate(() => 'axe' in window))) await on.addScriptTag({ content: AXE });
-  return on.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(): Promise<{ violations: { id: string; help: string; nodes: { target: string[]; failureSummary: string }[] }[] }> } }).axe;
-    const result = await axe.run();
-    return result.violations.map((v) => ({ id: v.id, help: v.help, nodes: v.nodes.map((n) => `${n.target.join(' ')}: ${n.failureSummary.replace(/\s+/g, ' ')}`) }));
-  });
-}
 
 /** Opens the app at `hash` in a new document (a change of hash alone keeps the page and its open sections). */
 async function fresh(hash: string): Promise<void> {
@@ -53,9 +35,7 @@ async function tabTo(selector: string, max = 400): Promise<number> {
 
 beforeAll(async () => {
   app = await startApp();
-  context = await app.browser.newContext({ viewport: { width: 1440, height: 1000 }, acceptDownloads: true });
-  page = await context.newPage();
-  page.on('pageerror', (error) => pageErrors.push(error.message));
+  ({ context, page } = await openPage(app, pageErrors, { acceptDownloads: true }));
 }, 120_000);
 
 afterAll(async () => {
@@ -71,19 +51,19 @@ describe('accessibility', { timeout: 180_000 }, () => {
     const charts = await page.$$eval('[data-chart-panel]:not([hidden]) .chart-table', (d) => d.length);
     expect(charts).toBeGreaterThanOrEqual(6);
     await expect.poll(() => page.$$eval('[data-chart-panel]:not([hidden]) .chart-table table', (t) => t.length)).toBe(charts);
-    expect(await violations()).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
   });
 
   it('axe finds no violation in the editor, every section and card open, with issues beside fields and a banner up', async () => {
     await page.evaluate(() => document.querySelectorAll<HTMLDetailsElement>('.editor-form details, .json-view').forEach((d) => (d.open = true)));
     expect(await page.$$eval('.editor-form :is(input, select, textarea)', (c) => c.length)).toBeGreaterThan(300);
-    expect(await violations()).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
     await page.fill('.editor-form [data-path="/nodes/0/capacity"]', '12kt');
     await page.fill('.editor-form [data-path="/nodes/5/sources/0/share"]', '0.5');
     await page.fill('.editor-form [data-path="/disruptions/0/recoveryMonths"]', '-1');
     // Types are checked before meaning: the two boxes that are not numbers >= 0 (the mix's sum waits for them).
     await expect.poll(() => page.$$eval('.editor-form .has-error', (e) => e.length)).toBeGreaterThan(1);
-    expect(await violations()).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
     await page.locator('.editor-form [data-path="/nodes/0/capacity"]').scrollIntoViewIfNeeded();
     await page.screenshot({ path: `${SCREENSHOTS}editor-all-open-with-issues.png` });
     await fresh('#scenario=gallium&trials=300');
@@ -91,14 +71,14 @@ describe('accessibility', { timeout: 180_000 }, () => {
     await page.click('#run-button');
     expect(await page.evaluate(() => window.__test!.crashWorker(0))).toBe(true);
     await runEnds(page, ['failed'], 30_000);
-    expect(await violations()).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
   });
 
   it("axe finds no violation in a replay's editor (its observed series and comparisons), every section and card open, with a missing reference and issues shown", async () => {
     await fresh('#scenario=cobalt-2025&trials=20');
     await page.evaluate(() => document.querySelectorAll<HTMLDetailsElement>('.editor-form details').forEach((d) => (d.open = true)));
     expect(await page.$$eval('.editor-form details[data-section="replay"] :is(input, select, textarea)', (c) => c.length)).toBeGreaterThan(40);
-    expect(await violations()).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
     const data = (await editorData(page)) as Scenario;
     data.nodes[0].refs = ['smm-cobalt-2024', 'no-such-ref'];
     await pasteJson(page, JSON.stringify(data, null, 2));
@@ -107,7 +87,7 @@ describe('accessibility', { timeout: 180_000 }, () => {
     await page.fill('.editor-form [data-path="/comparisons/1/tolerance/absolute"]', '-1');
     await page.fill('.editor-form [data-path="/observed/0/points/1/period"]', '2024-7');
     await expect.poll(() => page.$$eval('.editor-form .has-error', (e) => e.length)).toBeGreaterThan(1);
-    expect(await violations()).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
     await page.locator('.editor-form [data-path="/comparisons/1/tolerance/absolute"]').scrollIntoViewIfNeeded();
     await page.screenshot({ path: `${SCREENSHOTS}editor-replay-with-issues.png` });
   });
@@ -123,7 +103,7 @@ describe('accessibility', { timeout: 180_000 }, () => {
       const report = await reader.newPage();
       await report.setContent(html);
       expect(await report.$$eval('svg', (s) => s.length)).toBeGreaterThanOrEqual(5);
-      expect(await violations(report)).toEqual([]);
+      expect(await axeViolations(report)).toEqual([]);
     } finally {
       await reader.close();
     }

@@ -4,31 +4,19 @@
  * the tornado, Cancel, the samples CSV and the report with both analyses in it.
  */
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Scenario } from '../../src/model/schema.ts';
 import { inProcessStress, runStressTest } from '../../src/analysis/stress-run.ts';
 import { inProcessSensitivity, runSensitivity } from '../../src/analysis/sensitivity-run.ts';
-import { SCREENSHOTS, startApp, type AppUnderTest } from './app-server.ts';
+import { openPage, SCREENSHOTS, startApp, type AppUnderTest } from './app-server.ts';
+import { axeViolations } from './axe.ts';
 import { runEnds, shownResult, until } from './page-helpers.ts';
 
 const gallium = JSON.parse(readFileSync(new URL('../../scenarios/gallium.json', import.meta.url), 'utf8')) as Scenario;
 const TRIALS = 40;
 /** The stress test of 2,000 trials on two busy cores: about a minute, several on a loaded machine. */
 const STRESS_TIMEOUT = 600_000;
-
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-
-/** axe-core's violations (default rules) within `include` (the whole page by default), with the elements, so a failure says what to fix. */
-async function violations(on: Page, include?: string[]): Promise<string[]> {
-  await on.addScriptTag({ content: AXE });
-  return on.evaluate(async (within) => {
-    const axe = (window as unknown as { axe: { run(context?: unknown): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe;
-    const result = within ? await axe.run({ include: within.map((s) => [s]) }) : await axe.run();
-    return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  }, include);
-}
 
 let app: AppUnderTest;
 let context: BrowserContext;
@@ -37,9 +25,7 @@ const pageErrors: string[] = [];
 
 beforeAll(async () => {
   app = await startApp();
-  context = await app.browser.newContext({ viewport: { width: 1440, height: 1000 }, acceptDownloads: true });
-  page = await context.newPage();
-  page.on('pageerror', (error) => pageErrors.push(error.message));
+  ({ context, page } = await openPage(app, pageErrors, { acceptDownloads: true }));
   await page.goto(`${app.url}#scenario=gallium&trials=${TRIALS}`);
   await runEnds(page);
 }, 180_000);
@@ -143,13 +129,13 @@ describe('analyses in the app', () => {
     expect(svg.text).toContain('data-chart="exposure"');
     // both panels with their results, and the report with both analyses, pass axe-core's checks
     await page.click('[data-analysis-figure="exposure"] .analysis-data-table summary');
-    expect(await violations(page, ['#stress-panel', '#sensitivity-panel', '.results-head'])).toEqual([]);
+    expect(await axeViolations(page, ['#stress-panel', '#sensitivity-panel', '.results-head'])).toEqual([]);
     // The report forbids scripts (its Content-Security-Policy); axe is a script, so this one context ignores it.
     const reader = await app.browser.newContext({ bypassCSP: true });
     try {
       const reportPage = await reader.newPage();
       await reportPage.setContent(report.text);
-      expect(await violations(reportPage)).toEqual([]);
+      expect(await axeViolations(reportPage)).toEqual([]);
     } finally {
       await reader.close();
     }

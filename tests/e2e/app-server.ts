@@ -1,7 +1,7 @@
 /** The app under test: a Vite dev server on a free port and a headless Debian Chromium, started together and closed together. */
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
 import { createServer, type ViteDevServer } from 'vite';
 
 /** The project's root, where Vite serves index.html from. */
@@ -51,4 +51,12 @@ export async function startApp(): Promise<AppUnderTest> {
       await server.close();
     },
   };
+}
+
+/** A page of the app in a fresh browser context (1440 x 1000 unless `options` say otherwise), its uncaught errors pushed to `errors`. */
+export async function openPage(app: AppUnderTest, errors: string[], options: BrowserContextOptions = {}): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await app.browser.newContext({ viewport: { width: 1440, height: 1000 }, ...options });
+  const page = await context.newPage();
+  page.on('pageerror', (error) => errors.push(error.message));
+  return { context, page };
 }

@@ -13,7 +13,7 @@ import { runScenario } from '../../src/engine/run-scenario.ts';
 import type { Scenario } from '../../src/model/schema.ts';
 import { chartData } from '../../src/report/chart-data.ts';
 import { formatTable } from '../../src/cli/table.ts';
-import { SCREENSHOTS, startApp, type AppUnderTest } from './app-server.ts';
+import { openPage, SCREENSHOTS, startApp, type AppUnderTest } from './app-server.ts';
 import { expectedMarks } from './expected-marks.ts';
 import { numbersDiffer } from './same-numbers.ts';
 
@@ -104,9 +104,7 @@ async function fillPath(path: string, value: string): Promise<void> {
 
 beforeAll(async () => {
   app = await startApp();
-  context = await app.browser.newContext({ viewport: { width: 1440, height: 1000 } });
-  page = await context.newPage();
-  page.on('pageerror', (error) => pageErrors.push(error.message));
+  ({ context, page } = await openPage(app, pageErrors));
 }, 120_000);
 
 afterAll(async () => {

@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Scenario } from '../../src/model/schema.ts';
-import { SCREENSHOTS, startApp, type AppUnderTest } from './app-server.ts';
+import { openPage, SCREENSHOTS, startApp, type AppUnderTest } from './app-server.ts';
 import { editorData, fillPath, openSection, pasteJson, runEnds, shownResult } from './page-helpers.ts';
 
 const example = JSON.parse(readFileSync(new URL('../fixtures/example-scenario.json', import.meta.url), 'utf8')) as Scenario;
@@ -94,9 +94,7 @@ async function focused(): Promise<string | undefined> {
 
 beforeAll(async () => {
   app = await startApp();
-  context = await app.browser.newContext({ viewport: { width: 1440, height: 1000 } });
-  page = await context.newPage();
-  page.on('pageerror', (error) => pageErrors.push(error.message));
+  ({ context, page } = await openPage(app, pageErrors));
 }, 120_000);
 
 afterAll(async () => {

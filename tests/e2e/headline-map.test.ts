@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunResult } from '../../src/engine/result.ts';
 import type { Scenario } from '../../src/model/schema.ts';
 import { millions } from '../../src/charts/money.ts';
-import { SCREENSHOTS, startApp, type AppUnderTest } from './app-server.ts';
+import { openPage, SCREENSHOTS, startApp, type AppUnderTest } from './app-server.ts';
 
 const TRIALS = 40;
 const RUN_TIMEOUT = 120_000;
@@ -22,9 +22,7 @@ const pageErrors: string[] = [];
 
 beforeAll(async () => {
   app = await startApp();
-  context = await app.browser.newContext({ viewport: { width: 1440, height: 1000 }, acceptDownloads: true });
-  page = await context.newPage();
-  page.on('pageerror', (error) => pageErrors.push(error.message));
+  ({ context, page } = await openPage(app, pageErrors, { acceptDownloads: true }));
 }, 120_000);
 
 afterAll(async () => {

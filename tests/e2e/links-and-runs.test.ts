@@ -8,7 +8,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runScenario } from '../../src/engine/run-scenario.ts';
 import type { Scenario } from '../../src/model/schema.ts';
-import { startApp, type AppUnderTest } from './app-server.ts';
+import { openPage, startApp, type AppUnderTest } from './app-server.ts';
 import { editorData, fillPath, openSection, pasteJson, runEnds, shownResult, until } from './page-helpers.ts';
 import { numbersDiffer } from './same-numbers.ts';
 
@@ -45,10 +45,7 @@ async function linkWith(part: string): Promise<string> {
 
 beforeAll(async () => {
   app = await startApp();
-  context = await app.browser.newContext({ viewport: { width: 1440, height: 1000 } });
-  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
-  page = await context.newPage();
-  page.on('pageerror', (error) => pageErrors.push(error.message));
+  ({ context, page } = await openPage(app, pageErrors, { permissions: ['clipboard-read', 'clipboard-write'] }));
 }, 120_000);
 
 afterAll(async () => {

@@ -11,7 +11,7 @@ import { optimiseOnPool } from '../../src/analysis/optimise-run.ts';
 import type { OptimiseResult } from '../../src/analysis/optimise-result.ts';
 import type { Scenario } from '../../src/model/schema.ts';
 import { createWorkerApi } from '../../workers/worker-api.ts';
-import { SCREENSHOTS, startApp, type AppUnderTest } from './app-server.ts';
+import { openPage, SCREENSHOTS, startApp, type AppUnderTest } from './app-server.ts';
 import { editorData, runEnds, until } from './page-helpers.ts';
 
 const gallium = JSON.parse(readFileSync(new URL('../../scenarios/gallium.json', import.meta.url), 'utf8')) as Scenario;
@@ -34,9 +34,7 @@ const answer = (r: OptimiseResult) => JSON.stringify({ candidates: r.candidates,
 
 beforeAll(async () => {
   app = await startApp();
-  const context = await app.browser.newContext({ viewport: { width: 1440, height: 1100 } });
-  page = await context.newPage();
-  page.on('pageerror', (error) => pageErrors.push(error.message));
+  ({ page } = await openPage(app, pageErrors, { viewport: { width: 1440, height: 1100 } }));
   await page.goto(`${app.url}#scenario=gallium&trials=100`);
   await runEnds(page);
 }, 120_000);

@@ -5,31 +5,20 @@
  * such panel.
  */
 import { readdirSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { evaluateComparisons } from '../../src/analysis/replay-comparisons.ts';
 import { runScenario } from '../../src/engine/run-scenario.ts';
 import type { Scenario } from '../../src/model/schema.ts';
 import { chartData } from '../../src/report/chart-data.ts';
-import { SCREENSHOTS, startApp, type AppUnderTest } from './app-server.ts';
+import { openPage, SCREENSHOTS, startApp, type AppUnderTest } from './app-server.ts';
+import { axeViolations } from './axe.ts';
 import { runEnds, shownResult } from './page-helpers.ts';
 import { numbersDiffer } from './same-numbers.ts';
 
 const DIR = new URL('../../scenarios/replays/', import.meta.url);
 const replays = readdirSync(DIR).filter((f) => f.endsWith('.json')).map((f) => JSON.parse(readFileSync(new URL(f, DIR), 'utf8')) as Scenario);
 const REPLAY = 'cobalt-2025';
-
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-
-/** axe-core's violations (default rules) on the page as it is, each with the elements concerned. */
-async function violations(): Promise<string[]> {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: AXE });
-  return page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe;
-    return (await axe.run()).violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  });
-}
 
 let app: AppUnderTest;
 let context: BrowserContext;
@@ -38,9 +27,7 @@ const pageErrors: string[] = [];
 
 beforeAll(async () => {
   app = await startApp();
-  context = await app.browser.newContext({ viewport: { width: 1440, height: 1000 } });
-  page = await context.newPage();
-  page.on('pageerror', (error) => pageErrors.push(error.message));
+  ({ context, page } = await openPage(app, pageErrors));
 }, 120_000);
 
 afterAll(async () => {
@@ -88,7 +75,7 @@ describe('historical replays in the app', { timeout: 180_000 }, () => {
     // The table is drawn on the details' toggle event, a task after the click.
     const rows = expected.panels.reduce((n, p) => n + p.model.length + p.observed.length + p.comparisons.length, 0);
     await expect.poll(() => page.locator('[data-chart-table="replay"] tbody tr').count()).toBe(rows);
-    expect(await violations()).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
     await page.click('[data-chart-table="replay"] summary');
     await page.locator('[data-chart-panel="replay"]').screenshot({ path: `${SCREENSHOTS}replay-chart.png` });
     await page.screenshot({ path: `${SCREENSHOTS}replay-page.png`, fullPage: true });
