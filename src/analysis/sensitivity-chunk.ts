@@ -3,9 +3,9 @@
  * trial's total shortfall per model: a mergeable partial (per-trial values placed by trial index). Only
  * types come from the plan's module, so a worker that runs this never loads the compiler or validation.
  */
-import { createBlock } from '../engine/block.ts';
+import { blockLanes, createBlock } from '../engine/block.ts';
 import { setLane, simulateBlock } from '../engine/simulate-block.ts';
-import { LANES, type ChunkProgress } from '../engine/simulate-chunk.ts';
+import type { ChunkProgress } from '../engine/simulate-chunk.ts';
 import type { SensitivityPlan } from './sensitivity-plan.ts';
 
 export interface SensitivityPartial {
@@ -24,7 +24,7 @@ export function simulateSensitivityChunk(plan: SensitivityPlan, from: number, to
   const shortfall = plan.models.map((model) => {
     const out = new Float64Array(n);
     // A block per model and chunk: a plan has hundreds of models, too many to keep a block for each.
-    const block = createBlock(model, Math.min(LANES, Math.max(1, n)));
+    const block = createBlock(model, Math.min(blockLanes(model), Math.max(1, n)));
     block.seed = plan.seed;
     for (let i = from; i < to; i += block.B) {
       const lanes = Math.min(block.B, to - i);

@@ -5,10 +5,10 @@
  * maker's time to survive the cut (issue 12). Only types come from the plan's module, so a worker that
  * runs this never loads the compiler or mathjs.
  */
-import { createBlock, keepMakerSeries, type Block } from '../engine/block.ts';
+import { blockLanes, createBlock, keepMakerSeries, type Block } from '../engine/block.ts';
 import { type CompiledModel } from '../engine/compiled-model.ts';
 import { setLane, simulateBlock } from '../engine/simulate-block.ts';
-import { LANES, type ChunkProgress } from '../engine/simulate-chunk.ts';
+import type { ChunkProgress } from '../engine/simulate-chunk.ts';
 import { exactAdd } from '../stats/exact-sum.ts';
 import type { StressJob, StressPlan } from './stress-plan.ts';
 import { emptyStressJobPartial, type StressJobPartial, type StressPartial } from './stress-partial.ts';
@@ -46,7 +46,7 @@ interface BaseLane {
 function blockFor(model: CompiledModel): Block {
   let block = blocks.get(model);
   if (!block) {
-    block = createBlock(model, LANES);
+    block = createBlock(model, blockLanes(model));
     keepMakerSeries(block);
     blocks.set(model, block);
   }
@@ -62,14 +62,14 @@ function simulateJobChunk(job: StressJob, seed: string | number, from: number, t
   const { M, H } = block;
   const perTrial = 1 + job.cuts.length;
   // A trial's lanes are consecutive, so at most this many trials wait for their cut lanes at once.
-  const ring = Array.from({ length: LANES + 2 }, (): BaseLane => ({
+  const ring = Array.from({ length: block.B + 2 }, (): BaseLane => ({
     shortfall: 0, makerShortfall: new Float64Array(M), makerDemand: new Float64Array(M),
     demand: new Float64Array(M * H), delivered: new Float64Array(M * H),
   }));
   const scratch = { units: new Float64Array(job.groups.length), demand: new Float64Array(job.groups.length) };
   const lanes = n * perTrial;
-  for (let g0 = 0; g0 < lanes; g0 += LANES) {
-    const count = Math.min(LANES, lanes - g0);
+  for (let g0 = 0; g0 < lanes; g0 += block.B) {
+    const count = Math.min(block.B, lanes - g0);
     block.n = count;
     for (let b = 0; b < count; b++) {
       const g = g0 + b;

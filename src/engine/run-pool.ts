@@ -45,11 +45,12 @@ export interface PoolOptions<P = PartialResult> {
 }
 
 const CHUNKS_PER_WORKER = 8;
-const MAX_CHUNK = 64 * LANES;
+// 2,048 trials: the chunk size before blocks grew to 64 lanes (a chunk's size sets how often progress moves).
+const MAX_CHUNK = 32 * LANES;
 
 /**
  * The default chunk size for a run of `trials` trials on `workers` workers: about eight chunks per worker,
- * in whole blocks of lanes (a block simulates LANES trials side by side), at least one block.
+ * in whole multiples of LANES (a block's lanes divide it), at least one.
  */
 export function defaultChunkSize(trials: number, workers: number): number {
   const even = Math.ceil(trials / (Math.max(1, workers) * CHUNKS_PER_WORKER));

@@ -106,12 +106,30 @@ export function coverFromStock(c: Block, i: number, b: number, t: number): void 
   shipToUnmet(c, i, b, t, false);
 }
 
-/** Starts a later tier's pass: no request on any link or source. */
-export function clearTierRequests(c: Block): void {
-  c.treq.fill(0);
-  c.treqIn.fill(0);
-  c.linkAsked.fill(0);
-  c.nodeAsked.fill(0);
+/**
+ * Starts a later tier's pass: no request on any link or source. Only rows the last pass flagged hold any
+ * (every write to treq and treqIn flags its link and source), so only those are cleared; `all` clears
+ * everything, at the start of a block.
+ */
+export function clearTierRequests(c: Block, all = false): void {
+  const { B, L, N, treq, treqIn, linkAsked, nodeAsked } = c;
+  if (all) {
+    treq.fill(0);
+    treqIn.fill(0);
+    linkAsked.fill(0);
+    nodeAsked.fill(0);
+    return;
+  }
+  for (let l = 0; l < L; l++) {
+    if (linkAsked[l] === 0) continue;
+    treq.fill(0, l * B, (l + 1) * B);
+    linkAsked[l] = 0;
+  }
+  for (let i = 0; i < N; i++) {
+    if (nodeAsked[i] === 0) continue;
+    treqIn.fill(0, i * B, (i + 1) * B);
+    nodeAsked[i] = 0;
+  }
 }
 
 /**
@@ -163,25 +181,27 @@ export function passOnShortInput(c: Block): void {
     if (nodeAsked[i] === 0) continue;
     const o = i * B;
     const y = yld[i];
+    let misses = false;
     for (let b = 0; b < n; b++) {
       const total = treqIn[o + b];
       const miss = total > 0 ? (Math.min(total, Math.max(0, avail[o + b] - shippedOut[o + b])) - inputLeft[o + b] * y) / y : 0;
       scratch[o + b] = miss > EPS ? miss : 0;
+      if (miss > EPS) misses = true;
     }
-    tierSplit(c, i, true);
+    // With no lane short, the pass-on would ask 0 everywhere: the sources would serve and ship nothing.
+    if (misses) tierSplit(c, i, true);
   }
 }
 
 /**
- * Node i ships scratch[i, b] units in a later tier, pro rata over its customers' tier requests. What arrives
- * within the period joins the input now (a refill: the refills of the period); a refill is tracked as in
- * transit. Lanes with no tier request ship nothing; links no request went over are skipped.
+ * Node i ships in a later tier, per lane laneScratch[b] (its serve loop's shipped / asked, 0 without a
+ * request) of each tier request over its customer links. What arrives within the period joins the input
+ * now (a refill: the refills of the period); a refill is tracked as in transit. Links no request went over
+ * are skipped.
  */
 function shipTier(c: Block, i: number, t: number, refill: boolean): void {
-  const { B, n, H, sellerStart, sellerLinks, linkTo, linkTransit, linkDelayable, linkAsked, addTransit, treq, treqIn, scratch, arrivals, refillArrivals, refillInTransit, refillNow, inputLeft, ledger, trace, flowOn, tierCarried, laneScratch: ratio } = c;
-  const o = i * B;
+  const { B, n, H, sellerStart, sellerLinks, linkTo, linkTransit, linkDelayable, linkAsked, addTransit, treq, arrivals, refillArrivals, refillInTransit, refillNow, inputLeft, ledger, trace, flowOn, tierCarried, laneScratch: ratio } = c;
   const end = LED_IN_TRANSIT_END * B;
-  for (let b = 0; b < n; b++) ratio[b] = treqIn[o + b] > 0 ? scratch[o + b] / treqIn[o + b] : 0;
   for (let j = sellerStart[i]; j < sellerStart[i + 1]; j++) {
     const l = sellerLinks[j];
     if (linkAsked[l] === 0) continue;
@@ -198,8 +218,13 @@ function shipTier(c: Block, i: number, t: number, refill: boolean): void {
         const at = fixedLanding(c, l, t);
         const into = at >= 0 ? (refill ? refillArrivals : arrivals) : ledger;
         const base = at >= 0 ? at : end;
-        if (refill) for (let b = 0; b < n; b++) refillInTransit[to + b] += treq[lo + b] * ratio[b];
-        for (let b = 0; b < n; b++) into[base + b] += treq[lo + b] * ratio[b];
+        if (refill) {
+          for (let b = 0; b < n; b++) {
+            const amount = treq[lo + b] * ratio[b];
+            refillInTransit[to + b] += amount;
+            into[base + b] += amount;
+          }
+        } else for (let b = 0; b < n; b++) into[base + b] += treq[lo + b] * ratio[b];
       }
       if (trace) for (let b = 0; b < n; b++) if (treq[lo + b] * ratio[b] > 0) trace.linkCarried[l * H + t] += treq[lo + b] * ratio[b];
       if (flowOn) for (let b = 0; b < n; b++) if (treq[lo + b] * ratio[b] > 0) tierCarried[lo + b] += treq[lo + b] * ratio[b];
@@ -225,7 +250,7 @@ function shipTier(c: Block, i: number, t: number, refill: boolean): void {
 
 /** Mines serve the tier's requests pro rata from unused capacity. */
 export function minesServe(c: Block, t: number, refill: boolean): void {
-  const { B, n, mines, treqIn, avail, shippedOut, shippedTotal, scratch, ledger, nodeAsked } = c;
+  const { B, n, mines, treqIn, avail, shippedOut, shippedTotal, scratch, ledger, nodeAsked, laneScratch: ratio } = c;
   const extracted = LED_EXTRACTED * B;
   for (let q = 0; q < mines.length; q++) {
     const i = mines[q];
@@ -236,6 +261,8 @@ export function minesServe(c: Block, t: number, refill: boolean): void {
       const total = treqIn[o + b];
       const x = total > 0 ? Math.min(total, Math.max(0, avail[o + b] - shippedOut[o + b])) : 0;
       scratch[o + b] = x;
+      // x / x is exactly 1: most lanes are served in full, and skip the division.
+      ratio[b] = x === total ? (total > 0 ? 1 : 0) : x / total;
       if (!(x > 0)) continue;
       shippedOut[o + b] += x;
       shippedTotal[o + b] += x;
@@ -248,7 +275,7 @@ export function minesServe(c: Block, t: number, refill: boolean): void {
 
 /** Processing nodes serve the tier's requests from unused capacity and unused input. */
 export function processorsServe(c: Block, t: number, refill: boolean): void {
-  const { B, n, processors, P, yld, treqIn, inputLeft, avail, shippedOut, shippedTotal, scratch, nodeAsked, ledger } = c;
+  const { B, n, processors, P, yld, treqIn, inputLeft, avail, shippedOut, shippedTotal, scratch, nodeAsked, ledger, laneScratch: ratio } = c;
   const loss = LED_YIELD_LOSS * B;
   for (let q = 0; q < P; q++) {
     const i = processors[q];
@@ -260,6 +287,7 @@ export function processorsServe(c: Block, t: number, refill: boolean): void {
       const total = treqIn[o + b];
       const x = total > 0 ? Math.min(total, Math.max(0, avail[o + b] - shippedOut[o + b]), inputLeft[o + b] * y) : 0;
       scratch[o + b] = x;
+      ratio[b] = x === total ? (total > 0 ? 1 : 0) : x / total;
       if (!(x > 0)) continue;
       // processExtra, inline: x <= inputLeft x y, but x / y can exceed inputLeft by an ulp
       inputLeft[o + b] = Math.max(0, inputLeft[o + b] - x / y);

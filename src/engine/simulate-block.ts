@@ -11,6 +11,7 @@ import { flexTier } from './period/flex-tier.ts';
 import { flowDownstream } from './period/flows.ts';
 import { normaliseShares, setAvailability, setOnline, switchDiversify } from './period/online.ts';
 import { receiveRefills, refillTier } from './period/refill-tier.ts';
+import { clearTierRequests } from './ship.ts';
 import { recycle, requestTier1 } from './period/requests.ts';
 import { closePeriod } from './period/stock.ts';
 import { startLanes, steadyStart } from './trial-start.ts';
@@ -21,6 +22,7 @@ export function simulateBlock(c: Block): void {
   if (c.trace) c.trace.linkCarried.fill(0);
   // Flows are followed only where something keeps them: attribution's and analyses' re-simulations skip them.
   c.flowOn = c.flowPlan !== null && (c.flowBins !== null || c.flowCapture !== null);
+  clearTierRequests(c, true);
   startLanes(c);
   steadyStart(c);
   for (let t = 0; t < H; t++) {

@@ -6,7 +6,7 @@
  */
 import { BINS, fulfilmentBin } from '../stats/bands.ts';
 import { exactAdd, exactCanonical } from '../stats/exact-sum.ts';
-import { createBlock, LED_COUNT, type Block } from './block.ts';
+import { blockLanes, createBlock, LED_COUNT, MAX_LANES, type Block } from './block.ts';
 import type { CompiledRun } from './compile-run.ts';
 import type { CompiledModel } from './compiled-model.ts';
 import { LEDGER_ACCOUNTS, MAKER_PCT_BINS, type PartialResult, type StrategyPartial } from './result.ts';
@@ -18,8 +18,8 @@ import { timeToSurvive } from './time-to-survive.ts';
 /** Called with the number of trial simulations done so far in this chunk (all strategies) and the total. */
 export type ChunkProgress = (done: number, total: number) => void;
 
-/** Lanes a block simulates side by side: enough to spread the per-node work, few enough to stay in cache. */
-export const LANES = 32;
+/** Chunks come in whole multiples of this many trials, so that every block but a chunk's last is full (a block's lanes divide it). */
+export const LANES = MAX_LANES;
 
 // One block per model, reused by every chunk a worker runs.
 const blocks = new WeakMap<CompiledModel, Block>();
@@ -44,7 +44,7 @@ function simulateModelChunk(model: CompiledModel, run: CompiledRun, from: number
   const part = emptyStrategyPartial({ id: model.strategyId, periods: model.periods, makers: model.makers.length, disruptions: K, flowCells }, n, na);
   if (run.makerTrials) part.makerTrials = { shortfall: new Float64Array(n * model.makers.length), demand: new Float64Array(n * model.makers.length) };
   let block = blocks.get(model);
-  if (!block) blocks.set(model, (block = createBlock(model, LANES)));
+  if (!block) blocks.set(model, (block = createBlock(model, blockLanes(model))));
   block.seed = run.seed;
   block.trace = null;
   block.flowBins = part.flowBins ?? null;
@@ -53,8 +53,8 @@ function simulateModelChunk(model: CompiledModel, run: CompiledRun, from: number
   const M = model.makers.length;
   if (run.makerSamples) part.makerShortfall = new Float64Array(n * M);
 
-  for (let i = from; i < to; i += LANES) {
-    const lanes = Math.min(LANES, to - i);
+  for (let i = from; i < to; i += block.B) {
+    const lanes = Math.min(block.B, to - i);
     block.n = lanes;
     for (let b = 0; b < lanes; b++) setLane(block, b, i + b);
     simulateBlock(block);
@@ -133,8 +133,8 @@ function attribute(c: Block, part: StrategyPartial, from: number, na: number, dr
   const mask = new Uint8Array(K);
   // Attribution's re-simulations must not count in the flow series.
   c.flowBins = null;
-  for (let q = 0; q < jobs.length; q += LANES) {
-    const lanes = Math.min(LANES, jobs.length - q);
+  for (let q = 0; q < jobs.length; q += c.B) {
+    const lanes = Math.min(c.B, jobs.length - q);
     c.n = lanes;
     for (let b = 0; b < lanes; b++) {
       const [r, k] = jobs[q + b];
