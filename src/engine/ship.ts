@@ -156,15 +156,27 @@ export function tierSplit(c: Block, buyer: number, passOn: boolean): void {
         treqIn[fo + b] += r;
       }
       asked = true;
-    } else {
+    } else if (passOn) {
+      // Lanes where the link is cut (or, for a pass-on, has added transit) add 0: a select, not a branch,
+      // which the lanes' mix of asking and not asking would keep mispredicting; so is the sum that says
+      // whether any lane asked (every r is >= 0).
+      let sum = 0;
       for (let b = 0; b < n; b++) {
-        const amount = scratch[o + b];
-        if (!(amount > EPS) || aLink[lo + b] !== 1 || (passOn && addTransit[lo + b] !== 0)) continue;
-        const r = normShare[lo + b] * amount;
+        const r = aLink[lo + b] === 1 && addTransit[lo + b] === 0 ? normShare[lo + b] * scratch[o + b] : 0;
         treq[lo + b] += r;
         treqIn[fo + b] += r;
-        asked = true;
+        sum += r;
       }
+      asked = sum > 0;
+    } else {
+      let sum = 0;
+      for (let b = 0; b < n; b++) {
+        const r = aLink[lo + b] === 1 ? normShare[lo + b] * scratch[o + b] : 0;
+        treq[lo + b] += r;
+        treqIn[fo + b] += r;
+        sum += r;
+      }
+      asked = sum > 0;
     }
     if (asked) {
       linkAsked[l] = 1;
