@@ -19,7 +19,8 @@ export function flowDownstream(c: Block, t: number): void {
       const x = Math.min(total, avail[o + b]);
       shippedOut[o + b] = x;
       if (x > 0) {
-        ratio[b] = x / total;
+        // x / x is exactly 1: a mine that serves its requests in full skips the division.
+        ratio[b] = x === total ? 1 : x / total;
         shippedTotal[o + b] += x;
         ledger[extracted + b] += x;
       } else ratio[b] = 0;
