@@ -7,7 +7,7 @@
 import { compileRun, type CompiledRun } from '../engine/compile-run.ts';
 import { mergePartials } from '../engine/merge.ts';
 import type { PartialResult, RunResult } from '../engine/result.ts';
-import { chunkRanges, defaultChunkSize, runWithPool, type PoolWorker } from '../engine/run-pool.ts';
+import { poolRanges, runWithPool, type PoolWorker } from '../engine/run-pool.ts';
 import { summariseRun } from '../engine/summarise-run.ts';
 import type { Scenario } from '../model/schema.ts';
 import type { BrowserPool } from '../../workers/pool.ts';
@@ -66,8 +66,7 @@ export function startRun(scenario: Scenario, pools: PoolKeeper, callbacks: RunCa
     const run: CompiledRun = { ...compileRun(scenario, { attribution: options.attribution }), makerSamples: true };
     const sink = createSamplesSink(run, scenario.unit, (text) => samples.push(new Blob([text])));
     pool = pools.acquire();
-    const chunkSize = defaultChunkSize(run.trials, pool.workers.length);
-    const tracker = createPrefixTracker(chunkRanges(run.trials, chunkSize).map(([from]) => from));
+    const tracker = createPrefixTracker(poolRanges(run.trials, pool.workers.length).map(([from]) => from));
     progress = { run, tracker };
     const onChunk = (part: PartialResult): void => {
       sink.add(part);
@@ -88,8 +87,8 @@ export function startRun(scenario: Scenario, pools: PoolKeeper, callbacks: RunCa
     });
     const dog = createWatchdog(pool.workers.length, (stall) => stalled(stall), options.watchdog ?? DEFAULT_WATCHDOG);
     watchdog = dog;
+    // The pool's default chunks, the ones the tracker was made for.
     const running = runWithPool(run, pool.workers.map((w, i) => observed(w, i, dog, onChunk)), {
-      chunkSize,
       signal: controller.signal,
       // Progress messages still in flight when the run is cancelled must not move the bar again.
       onProgress: (done, total) => {

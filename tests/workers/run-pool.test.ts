@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { compileRun, type CompiledRun } from '../../src/engine/compile-run.ts';
 import { mergePartials } from '../../src/engine/merge.ts';
 import type { PartialResult } from '../../src/engine/result.ts';
-import { chunkRanges, runWithPool, type PoolWorker } from '../../src/engine/run-pool.ts';
+import { chunkRanges, defaultChunkSize, poolRanges, runWithPool, type PoolWorker } from '../../src/engine/run-pool.ts';
+import { LANES } from '../../src/engine/simulate-chunk.ts';
 import { simulateChunk } from '../../src/engine/simulate-chunk.ts';
 import { summariseRun } from '../../src/engine/summarise-run.ts';
 import { parseScenarioText } from '../../src/model/validate.ts';
@@ -96,5 +97,32 @@ describe('runWithPool', () => {
 
   it('refuses a chunk size that is not a whole number >= 1', async () => {
     await expect(runWithPool(run, [fakeWorker()], { chunkSize: 0 })).rejects.toThrow(/chunk size/);
+  });
+
+  it('by default ends on small chunks: whole blocks, never growing, covering every trial once', () => {
+    for (const [trials, workers] of [[10_000, 2], [2_000, 2], [100_000, 4], [50, 2], [1, 1], [LANES * 3 + 5, 8]]) {
+      const ranges = poolRanges(trials, workers);
+      expect(ranges[0][0]).toBe(0);
+      expect(ranges.at(-1)![1]).toBe(trials);
+      for (let i = 1; i < ranges.length; i++) expect(ranges[i][0]).toBe(ranges[i - 1][1]);
+      const sizes = ranges.map(([from, to]) => to - from);
+      for (let i = 0; i < sizes.length - 1; i++) {
+        expect(sizes[i] % LANES).toBe(0);
+        expect(sizes[i + 1]).toBeLessThanOrEqual(sizes[i]);
+      }
+      expect(Math.max(...sizes)).toBeLessThanOrEqual(defaultChunkSize(trials, workers));
+      // The run's last chunks are one block each, once the trials allow more than one chunk per worker.
+      if (trials > 8 * workers * LANES) {
+        expect(sizes.at(-2)).toBe(LANES);
+        expect(sizes.at(-1)).toBeLessThanOrEqual(LANES);
+      }
+    }
+    expect(poolRanges(100, 2, 7)).toEqual(chunkRanges(100, 7));
+  });
+
+  it('gives the result of one chunk with its default chunks', async () => {
+    const parts = await runWithPool(run, [fakeWorker(1), fakeWorker()]);
+    expect(parts.map((p) => [p.from, p.to])).toEqual(poolRanges(run.trials, 2));
+    expect(text(merge(parts))).toBe(text(reference));
   });
 });
