@@ -10,7 +10,7 @@ function weeklyCentury(): Scenario {
   const s = syntheticScenario();
   s.periodsPerYear = 52;
   s.horizonMonths = 1200;
-  s.disruptions = s.disruptions.map((d) => (d.id === 'red-sea' ? { ...d, addedTransitMonths: { exponential: 2 } } : d));
+  s.disruptions = (s.disruptions ?? []).map((d) => (d.id === 'red-sea' ? { ...d, addedTransitMonths: { exponential: 2 } } : d));
   return s;
 }
 
