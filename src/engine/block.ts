@@ -94,8 +94,15 @@ export function createBlock(model: CompiledModel, lanes: number) {
     if (model.invMax[i] > 0 || (model.stockMax[i] > 0 && model.stockRefill[i] > 0)) hasRefill = true;
     if (model.stockMax[i] > 0) hasStockpile = true;
   }
-  return {
+  // The per-lane quantities the period's steps read, as views of one array: a loop can then address
+  // them all through `heap` at their offsets (heapAt), and V8 checks one typed array per lane instead of
+  // one per quantity (it re-checks each typed array's map, length and data on every access of a loop).
+  const heap = new Float64Array((14 + 2 * R) * N * B + 7 * L * B + 5 * M * B + 2 * B * H + 11 * B + LED_COUNT * B);
+  let used = 0;
+  const hot = (k: number) => heap.subarray(used, (used += k));
+  const block = {
     ...model,
+    heap,
     B, N, L, M, H, D, R,
     hasRefill,
     hasStockpile,
@@ -149,69 +156,69 @@ export function createBlock(model: CompiledModel, lanes: number) {
     leverStreams: Array.from({ length: model.leverCount }, () => f64(B * ALEA_STRIDE)),
 
     // Per node and lane.
-    aNode: f64(N * B),
-    online: f64(N * B),
+    aNode: hot(N * B),
+    online: hot(N * B),
     onlineAt: i32(N * B),
-    avail: f64(N * B),
-    inventory: f64(N * B),
-    stock: f64(N * B),
-    inputLeft: f64(N * B),
-    shippedOut: f64(N * B),
-    shippedTotal: f64(N * B),
-    recycled: f64(N * B),
-    refillInTransit: f64(N * B),
-    refillNow: f64(N * B),
-    reqIn: f64(N * B),
-    treqIn: f64(N * B),
-    scratch: f64(N * B),
+    avail: hot(N * B),
+    inventory: hot(N * B),
+    stock: hot(N * B),
+    inputLeft: hot(N * B),
+    shippedOut: hot(N * B),
+    shippedTotal: hot(N * B),
+    recycled: hot(N * B),
+    refillInTransit: hot(N * B),
+    refillNow: hot(N * B),
+    reqIn: hot(N * B),
+    treqIn: hot(N * B),
+    scratch: hot(N * B),
     /** arrivals by node, ring slot (period mod R) and lane; refills apart */
-    arrivals: f64(N * R * B),
-    refillArrivals: f64(N * R * B),
+    arrivals: hot(N * R * B),
+    refillArrivals: hot(N * R * B),
 
     // Per link and lane.
-    aLink: f64(L * B),
+    aLink: hot(L * B),
     addTransit: i32(L * B),
-    share: f64(L * B),
+    share: hot(L * B),
     /** share'_l: the mix's share over the sources online, renormalised (0 when none is online) */
-    normShare: f64(L * B),
-    req: f64(L * B),
-    want: f64(L * B),
-    shippedLink: f64(L * B),
-    treq: f64(L * B),
+    normShare: hot(L * B),
+    req: hot(L * B),
+    want: hot(L * B),
+    shippedLink: hot(L * B),
+    treq: hot(L * B),
     flexCount: i32(L * B),
     /** whether any lane asked over a link, or of a node, in the current later tier's pass */
     linkAsked: new Uint8Array(L),
     nodeAsked: new Uint8Array(N),
 
     // Per maker and lane.
-    demand: f64(M * B),
-    delivered: f64(M * B),
-    demandMult: f64(M * B),
+    demand: hot(M * B),
+    delivered: hot(M * B),
+    demandMult: hot(M * B),
     subCount: i32(M * B),
-    makerShortfallTotal: f64(M * B),
-    makerDemandTotal: f64(M * B),
+    makerShortfallTotal: hot(M * B),
+    makerDemandTotal: hot(M * B),
 
     // Per lane, lane-major over periods (so one lane's series is one subarray).
-    fulfilment: f64(B * H),
-    deliveredHistory: f64(B * H),
+    fulfilment: hot(B * H),
+    deliveredHistory: hot(B * H),
 
     // Per lane totals and outcomes.
-    cost: f64(B),
-    ttrMonths: f64(B),
+    cost: hot(B),
+    ttrMonths: hot(B),
     ttrStatus: new Int8Array(B),
-    totalShortfall: f64(B),
-    totalDemand: f64(B),
-    totalSubstituted: f64(B),
-    holding: f64(B),
-    worst: f64(B),
-    periodDemand: f64(B),
-    periodDelivered: f64(B),
-    ledger: f64(LED_COUNT * B),
+    totalShortfall: hot(B),
+    totalDemand: hot(B),
+    totalSubstituted: hot(B),
+    holding: hot(B),
+    worst: hot(B),
+    periodDemand: hot(B),
+    periodDelivered: hot(B),
+    ledger: hot(LED_COUNT * B),
     /** per lane: whether a later tier asked anything this period */
     laneAsked: new Uint8Array(B),
     /** a per-lane scratch row (request bases, ratios) */
-    laneScratch: f64(B),
-    laneScratch2: f64(B),
+    laneScratch: hot(B),
+    laneScratch2: hot(B),
 
     // Levers and events per lane.
     recycleRate: f64(model.recycling.length * B),
@@ -245,7 +252,12 @@ export function createBlock(model: CompiledModel, lanes: number) {
     /** per-period detail of lane 0 (tests, time to survive, stage shares); only with one lane */
     trace: null as TrialTrace | null,
   };
+  if (used !== heap.length) throw new Error(`block heap laid out ${used} of ${heap.length} numbers`);
+  return block;
 }
+
+/** Where a per-lane quantity of the block (a view of its heap) starts in the heap. */
+export const heapAt = (view: Float64Array): number => view.byteOffset >> 3;
 
 /** The buffers and the compiled model of a block, as one object of fixed shape that every step reads. */
 export type Block = ReturnType<typeof createBlock>;

@@ -4,7 +4,7 @@
  * mines and processing nodes, and covering unmet tier-1 requests. Amounts travel between steps through
  * per-node-lane arrays (scratch, laneScratch), never as double arguments, which V8 would box.
  */
-import { EPS, LED_EXTRACTED, LED_IN_TRANSIT_END, LED_YIELD_LOSS, type Block } from './block.ts';
+import { EPS, heapAt, LED_EXTRACTED, LED_IN_TRANSIT_END, LED_YIELD_LOSS, type Block } from './block.ts';
 
 /**
  * Where a shipment over link l in lane b in period t lands in an arrivals ring (arrivals or refillArrivals),
@@ -29,19 +29,21 @@ function fixedLanding(c: Block, l: number, t: number): number {
 
 /** Tier-1 shipments of node i: per lane, laneScratch[b] is shipped / requested (0 ships nothing); pro rata over its customers' requests. */
 export function shipTier1(c: Block, i: number, t: number): void {
-  const { B, n, sellerStart, sellerLinks, req, shippedLink, arrivals, ledger, linkDelayable, laneScratch: ratio } = c;
+  const { B, n, heap: h, sellerStart, sellerLinks, req, shippedLink, arrivals, ledger, linkDelayable, laneScratch: ratio } = c;
   const end = LED_IN_TRANSIT_END * B;
   for (let j = sellerStart[i]; j < sellerStart[i + 1]; j++) {
     const l = sellerLinks[j];
     const lo = l * B;
     if (linkDelayable[l] === 0) {
       const at = fixedLanding(c, l, t);
-      const into = at >= 0 ? arrivals : ledger;
-      const base = at >= 0 ? at : end;
+      const into = at >= 0 ? heapAt(arrivals) + at : heapAt(ledger) + end;
+      const rq = heapAt(req) + lo;
+      const sl = heapAt(shippedLink) + lo;
+      const ra = heapAt(ratio);
       for (let b = 0; b < n; b++) {
-        const amount = req[lo + b] * ratio[b];
-        shippedLink[lo + b] = amount;
-        into[base + b] += amount;
+        const amount = h[rq + b] * h[ra + b];
+        h[sl + b] = amount;
+        h[into + b] += amount;
       }
       continue;
     }
@@ -138,22 +140,29 @@ export function clearTierRequests(c: Block, all = false): void {
  * its part is dropped, not spread over the other links.
  */
 export function tierSplit(c: Block, buyer: number, passOn: boolean): void {
-  const { B, n, buyerStart, buyerLinks, linkFrom, linkTransit, linkCuttable, linkDelayable, addTransit, aLink, normShare, treq, treqIn, scratch, linkAsked, nodeAsked } = c;
-  const o = buyer * B;
+  const { B, n, heap: h, buyerStart, buyerLinks, linkFrom, linkTransit, linkCuttable, linkDelayable, addTransit, linkAsked, nodeAsked } = c;
+  const sc = heapAt(c.scratch) + buyer * B;
+  const NS = heapAt(c.normShare);
+  const TQ = heapAt(c.treq);
+  const TI = heapAt(c.treqIn);
+  const AL = heapAt(c.aLink);
   for (let j = buyerStart[buyer]; j < buyerStart[buyer + 1]; j++) {
     const l = buyerLinks[j];
     if (passOn && linkTransit[l] !== 0) continue;
     const lo = l * B;
     const from = linkFrom[l];
-    const fo = from * B;
+    const ns = NS + lo;
+    const tq = TQ + lo;
+    const ti = TI + from * B;
+    const al = AL + lo;
     let asked = false;
     if (linkCuttable[l] === 0 && (!passOn || linkDelayable[l] === 0)) {
       // a_l is 1 and no transit is added in every lane, and callers leave 0 where a lane asks nothing
       // (never a value in 0..EPS): adding 0 x share' changes nothing, so no test per lane.
       for (let b = 0; b < n; b++) {
-        const r = normShare[lo + b] * scratch[o + b];
-        treq[lo + b] += r;
-        treqIn[fo + b] += r;
+        const r = h[ns + b] * h[sc + b];
+        h[tq + b] += r;
+        h[ti + b] += r;
       }
       asked = true;
     } else if (passOn) {
@@ -162,18 +171,18 @@ export function tierSplit(c: Block, buyer: number, passOn: boolean): void {
       // whether any lane asked (every r is >= 0).
       let sum = 0;
       for (let b = 0; b < n; b++) {
-        const r = aLink[lo + b] === 1 && addTransit[lo + b] === 0 ? normShare[lo + b] * scratch[o + b] : 0;
-        treq[lo + b] += r;
-        treqIn[fo + b] += r;
+        const r = h[al + b] === 1 && addTransit[lo + b] === 0 ? h[ns + b] * h[sc + b] : 0;
+        h[tq + b] += r;
+        h[ti + b] += r;
         sum += r;
       }
       asked = sum > 0;
     } else {
       let sum = 0;
       for (let b = 0; b < n; b++) {
-        const r = aLink[lo + b] === 1 ? normShare[lo + b] * scratch[o + b] : 0;
-        treq[lo + b] += r;
-        treqIn[fo + b] += r;
+        const r = h[al + b] === 1 ? h[ns + b] * h[sc + b] : 0;
+        h[tq + b] += r;
+        h[ti + b] += r;
         sum += r;
       }
       asked = sum > 0;
@@ -187,17 +196,27 @@ export function tierSplit(c: Block, buyer: number, passOn: boolean): void {
 
 /** Processing nodes short of input for their tier requests pass what they miss on to their sources. */
 export function passOnShortInput(c: Block): void {
-  const { B, n, processors, P, yld, treqIn, inputLeft, avail, shippedOut, scratch, nodeAsked } = c;
+  const { B, n, heap: h, processors, P, yld, nodeAsked } = c;
+  const TI = heapAt(c.treqIn);
+  const IL = heapAt(c.inputLeft);
+  const AV = heapAt(c.avail);
+  const SO = heapAt(c.shippedOut);
+  const SC = heapAt(c.scratch);
   for (let q = 0; q < P; q++) {
     const i = processors[q];
     if (nodeAsked[i] === 0) continue;
     const o = i * B;
+    const ti = TI + o;
+    const il = IL + o;
+    const av = AV + o;
+    const so = SO + o;
+    const sc = SC + o;
     const y = yld[i];
     let misses = false;
     for (let b = 0; b < n; b++) {
-      const total = treqIn[o + b];
-      const miss = total > 0 ? (Math.min(total, Math.max(0, avail[o + b] - shippedOut[o + b])) - inputLeft[o + b] * y) / y : 0;
-      scratch[o + b] = miss > EPS ? miss : 0;
+      const total = h[ti + b];
+      const miss = total > 0 ? (Math.min(total, Math.max(0, h[av + b] - h[so + b])) - h[il + b] * y) / y : 0;
+      h[sc + b] = miss > EPS ? miss : 0;
       if (miss > EPS) misses = true;
     }
     // With no lane short, the pass-on would ask 0 everywhere: the sources would serve and ship nothing.
@@ -224,19 +243,23 @@ function shipTier(c: Block, i: number, t: number, refill: boolean): void {
     if (linkDelayable[l] === 0) {
       // Every lane's shipment over this link lands in the same place.
       // Amounts are >= 0 (requests and ratios are), and adding 0 changes nothing: no test per lane.
+      const h = c.heap;
+      const tq = heapAt(treq) + lo;
+      const ra = heapAt(ratio);
       if (k === 0) {
-        for (let b = 0; b < n; b++) now[to + b] += treq[lo + b] * ratio[b];
+        const nw = heapAt(now) + to;
+        for (let b = 0; b < n; b++) h[nw + b] += h[tq + b] * h[ra + b];
       } else {
         const at = fixedLanding(c, l, t);
-        const into = at >= 0 ? (refill ? refillArrivals : arrivals) : ledger;
-        const base = at >= 0 ? at : end;
+        const into = heapAt(at >= 0 ? (refill ? refillArrivals : arrivals) : ledger) + (at >= 0 ? at : end);
         if (refill) {
+          const rt = heapAt(refillInTransit) + to;
           for (let b = 0; b < n; b++) {
-            const amount = treq[lo + b] * ratio[b];
-            refillInTransit[to + b] += amount;
-            into[base + b] += amount;
+            const amount = h[tq + b] * h[ra + b];
+            h[rt + b] += amount;
+            h[into + b] += amount;
           }
-        } else for (let b = 0; b < n; b++) into[base + b] += treq[lo + b] * ratio[b];
+        } else for (let b = 0; b < n; b++) h[into + b] += h[tq + b] * h[ra + b];
       }
       if (trace) for (let b = 0; b < n; b++) if (treq[lo + b] * ratio[b] > 0) trace.linkCarried[l * H + t] += treq[lo + b] * ratio[b];
       if (flowOn) for (let b = 0; b < n; b++) if (treq[lo + b] * ratio[b] > 0) tierCarried[lo + b] += treq[lo + b] * ratio[b];
@@ -262,23 +285,34 @@ function shipTier(c: Block, i: number, t: number, refill: boolean): void {
 
 /** Mines serve the tier's requests pro rata from unused capacity. */
 export function minesServe(c: Block, t: number, refill: boolean): void {
-  const { B, n, mines, treqIn, avail, shippedOut, shippedTotal, scratch, ledger, nodeAsked, laneScratch: ratio } = c;
-  const extracted = LED_EXTRACTED * B;
+  const { B, n, heap: h, mines, nodeAsked } = c;
+  const TI = heapAt(c.treqIn);
+  const AV = heapAt(c.avail);
+  const SO = heapAt(c.shippedOut);
+  const ST = heapAt(c.shippedTotal);
+  const SC = heapAt(c.scratch);
+  const ratio = heapAt(c.laneScratch);
+  const extracted = heapAt(c.ledger) + LED_EXTRACTED * B;
   for (let q = 0; q < mines.length; q++) {
     const i = mines[q];
     if (nodeAsked[i] === 0) continue;
     const o = i * B;
+    const ti = TI + o;
+    const av = AV + o;
+    const so = SO + o;
+    const st = ST + o;
+    const sc = SC + o;
     let any = false;
     for (let b = 0; b < n; b++) {
-      const total = treqIn[o + b];
-      const x = total > 0 ? Math.min(total, Math.max(0, avail[o + b] - shippedOut[o + b])) : 0;
-      scratch[o + b] = x;
+      const total = h[ti + b];
+      const x = total > 0 ? Math.min(total, Math.max(0, h[av + b] - h[so + b])) : 0;
+      h[sc + b] = x;
       // x / x is exactly 1: most lanes are served in full, and skip the division.
-      ratio[b] = x === total ? (total > 0 ? 1 : 0) : x / total;
+      h[ratio + b] = x === total ? (total > 0 ? 1 : 0) : x / total;
       if (!(x > 0)) continue;
-      shippedOut[o + b] += x;
-      shippedTotal[o + b] += x;
-      ledger[extracted + b] += x;
+      h[so + b] += x;
+      h[st + b] += x;
+      h[extracted + b] += x;
       any = true;
     }
     if (any) shipTier(c, i, t, refill);
@@ -287,25 +321,38 @@ export function minesServe(c: Block, t: number, refill: boolean): void {
 
 /** Processing nodes serve the tier's requests from unused capacity and unused input. */
 export function processorsServe(c: Block, t: number, refill: boolean): void {
-  const { B, n, processors, P, yld, treqIn, inputLeft, avail, shippedOut, shippedTotal, scratch, nodeAsked, ledger, laneScratch: ratio } = c;
-  const loss = LED_YIELD_LOSS * B;
+  const { B, n, heap: h, processors, P, yld, nodeAsked } = c;
+  const TI = heapAt(c.treqIn);
+  const IL = heapAt(c.inputLeft);
+  const AV = heapAt(c.avail);
+  const SO = heapAt(c.shippedOut);
+  const ST = heapAt(c.shippedTotal);
+  const SC = heapAt(c.scratch);
+  const ratio = heapAt(c.laneScratch);
+  const loss = heapAt(c.ledger) + LED_YIELD_LOSS * B;
   for (let q = 0; q < P; q++) {
     const i = processors[q];
     if (nodeAsked[i] === 0) continue;
     const o = i * B;
+    const ti = TI + o;
+    const il = IL + o;
+    const av = AV + o;
+    const so = SO + o;
+    const st = ST + o;
+    const sc = SC + o;
     const y = yld[i];
     let any = false;
     for (let b = 0; b < n; b++) {
-      const total = treqIn[o + b];
-      const x = total > 0 ? Math.min(total, Math.max(0, avail[o + b] - shippedOut[o + b]), inputLeft[o + b] * y) : 0;
-      scratch[o + b] = x;
-      ratio[b] = x === total ? (total > 0 ? 1 : 0) : x / total;
+      const total = h[ti + b];
+      const x = total > 0 ? Math.min(total, Math.max(0, h[av + b] - h[so + b]), h[il + b] * y) : 0;
+      h[sc + b] = x;
+      h[ratio + b] = x === total ? (total > 0 ? 1 : 0) : x / total;
       if (!(x > 0)) continue;
       // processExtra, inline: x <= inputLeft x y, but x / y can exceed inputLeft by an ulp
-      inputLeft[o + b] = Math.max(0, inputLeft[o + b] - x / y);
-      ledger[loss + b] += x / y - x;
-      shippedOut[o + b] += x;
-      shippedTotal[o + b] += x;
+      h[il + b] = Math.max(0, h[il + b] - x / y);
+      h[loss + b] += x / y - x;
+      h[so + b] += x;
+      h[st + b] += x;
       any = true;
     }
     if (any) shipTier(c, i, t, refill);

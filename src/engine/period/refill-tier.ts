@@ -5,56 +5,76 @@
  * stockpiles at mines and processing nodes refill from their own unused output. Refills that arrive in a
  * later period go to the inventory first, then, at a maker, to its stockpile.
  */
-import { EPS, LED_EXTRACTED, LED_YIELD_LOSS, type Block } from '../block.ts';
+import { EPS, heapAt, LED_EXTRACTED, LED_YIELD_LOSS, type Block } from '../block.ts';
 import { clearTierRequests, minesServe, passOnShortInput, processorsServe, tierSplit } from '../ship.ts';
 import { deliverMore } from './delivery.ts';
 
 /** Refills arriving in period t: to the inventory up to its max, then at a maker to the stockpile, the rest to the period's input. */
 export function receiveRefills(c: Block, t: number): void {
-  const { B, n, R, refillArrivals, refillInTransit, inventory, stock, stockMax, invMax, arrivals, makerPos, refillReceivers } = c;
+  const { B, n, R, heap: h, stockMax, invMax, makerPos, refillReceivers } = c;
   const slot = c.slot;
+  const RA = heapAt(c.refillArrivals);
+  const AR = heapAt(c.arrivals);
+  const RT = heapAt(c.refillInTransit);
+  const IN = heapAt(c.inventory);
+  const SK = heapAt(c.stock);
   for (let q = 0; q < refillReceivers.length; q++) {
     const i = refillReceivers[q];
     const o = i * B;
     const ao = (i * R + slot) * B;
+    const ra = RA + ao;
+    const ar = AR + ao;
+    const rt = RT + o;
+    const inv = IN + o;
+    const sk = SK + o;
     const max = invMax[i];
     // Only a maker's stockpile takes refills beyond the inventory.
     const stockpile = makerPos[i] >= 0 && stockMax[i] > 0;
     for (let b = 0; b < n; b++) {
-      const r = refillArrivals[ao + b];
+      const r = h[ra + b];
       if (r === 0) continue;
-      refillInTransit[o + b] = Math.max(0, refillInTransit[o + b] - r);
-      const toInventory = Math.min(r, Math.max(0, max - inventory[o + b]));
-      inventory[o + b] += toInventory;
+      h[rt + b] = Math.max(0, h[rt + b] - r);
+      const toInventory = Math.min(r, Math.max(0, max - h[inv + b]));
+      h[inv + b] += toInventory;
       if (stockpile) {
-        const toStock = Math.min(r - toInventory, Math.max(0, stockMax[i] - stock[o + b]));
-        stock[o + b] += toStock;
-        arrivals[ao + b] += r - toInventory - toStock;
-      } else arrivals[ao + b] += r - toInventory - 0;
+        const toStock = Math.min(r - toInventory, Math.max(0, stockMax[i] - h[sk + b]));
+        h[sk + b] += toStock;
+        h[ar + b] += r - toInventory - toStock;
+      } else h[ar + b] += r - toInventory - 0;
     }
   }
 }
 
 /** Tier 3 of period t in every lane. */
 export function refillTier(c: Block, t: number): void {
-  const { B, n, M, P, makers, processors, invMax, stockMax, stockRefill, inputLeft, refillNow, refillInTransit, stock, scratch, hasStockpile } = c;
+  const { B, n, M, P, heap: h, makers, processors, invMax, stockMax, stockRefill, refillNow, hasStockpile } = c;
+  const IL = heapAt(c.inputLeft);
+  const RN = heapAt(refillNow);
+  const RT = heapAt(c.refillInTransit);
+  const SK = heapAt(c.stock);
+  const SC = heapAt(c.scratch);
   clearTierRequests(c);
   let any = false;
   for (let k = 0; k < M; k++) {
     const i = makers[k];
     const o = i * B;
+    const il = IL + o;
+    const rn = RN + o;
+    const rt = RT + o;
+    const sk = SK + o;
+    const sc = SC + o;
     const max = invMax[i];
     const refillsStock = stockMax[i] > 0 && stockRefill[i] > 0;
     let asks = false;
     for (let b = 0; b < n; b++) {
-      const have = inputLeft[o + b] + refillNow[o + b];
-      const transit = refillInTransit[o + b];
+      const have = h[il + b] + h[rn + b];
+      const transit = h[rt + b];
       let need = Math.max(0, max - have - transit);
       if (refillsStock) {
         const spilled = Math.max(0, have + transit - max);
-        need += Math.min(stockRefill[i], Math.max(0, stockMax[i] - stock[o + b] - spilled));
+        need += Math.min(stockRefill[i], Math.max(0, stockMax[i] - h[sk + b] - spilled));
       }
-      scratch[o + b] = need > EPS ? need : 0;
+      h[sc + b] = need > EPS ? need : 0;
       if (need > EPS) asks = true;
     }
     if (asks) {
@@ -75,10 +95,14 @@ export function refillTier(c: Block, t: number): void {
     const i = processors[q];
     if (!(invMax[i] > 0)) continue;
     const o = i * B;
+    const il = IL + o;
+    const rn = RN + o;
+    const rt = RT + o;
+    const sc = SC + o;
     let asks = false;
     for (let b = 0; b < n; b++) {
-      const need = invMax[i] - inputLeft[o + b] - refillNow[o + b] - refillInTransit[o + b];
-      scratch[o + b] = need > EPS ? need : 0;
+      const need = invMax[i] - h[il + b] - h[rn + b] - h[rt + b];
+      h[sc + b] = need > EPS ? need : 0;
       if (need > EPS) asks = true;
     }
     if (asks) {

@@ -3,7 +3,7 @@
  * lowers them (model.md sections 2 and 4). Over link l with transit k a buyer asks
  * r_l = share'_l x max(0, min(need, c_n(t)) / yield x g(t, k) - rec_n(t)) x a_l(t).
  */
-import { LED_RECYCLED, type Block } from '../block.ts';
+import { heapAt, LED_RECYCLED, type Block } from '../block.ts';
 
 /** Every buyer's tier-1 requests for period t (t < 0: the steady-state start's pipeline). */
 export function requestTier1(c: Block, t: number): void {
@@ -15,49 +15,60 @@ export function requestTier1(c: Block, t: number): void {
 
 /** Buyer's requests over each of its links, in every lane; the need is a maker's demand or what the node was asked. */
 function requestOf(c: Block, buyer: number, t: number): void {
-  const { B, n, makerPos, yld, avail, demand, reqIn, recycled, recycles, buyerStart, buyerLinks, linkFrom, linkCuttable, anticipation, G, K, normShare, aLink, want, req, laneScratch: base } = c;
+  const { B, n, heap: h, makerPos, yld, recycles, buyerStart, buyerLinks, linkFrom, linkCuttable, anticipation, G, K } = c;
   // The unscaled ask is read only by flexibility (tier 2) and the trace.
   const keepWant = c.hasFlex || c.trace !== null;
   const k = makerPos[buyer];
   const o = buyer * B;
-  const needs = k >= 0 ? demand : reqIn;
-  const no = k >= 0 ? k * B : o;
+  const nd = k >= 0 ? heapAt(c.demand) + k * B : heapAt(c.reqIn) + o;
+  const av = heapAt(c.avail) + o;
+  const rc = heapAt(c.recycled) + o;
+  const base = heapAt(c.laneScratch);
+  const NS = heapAt(c.normShare);
+  const AL = heapAt(c.aLink);
+  const WA = heapAt(c.want);
+  const RQ = heapAt(c.req);
+  const RI = heapAt(c.reqIn);
   const y = yld[buyer];
-  for (let b = 0; b < n; b++) base[b] = Math.min(needs[no + b], avail[o + b]) / y;
+  for (let b = 0; b < n; b++) h[base + b] = Math.min(h[nd + b], h[av + b]) / y;
   const ti = t + K;
   for (let j = buyerStart[buyer]; j < buyerStart[buyer + 1]; j++) {
     const l = buyerLinks[j];
     const g = anticipation[l * G + ti];
     const lo = l * B;
-    const fo = linkFrom[l] * B;
+    const ns = NS + lo;
+    const al = AL + lo;
+    const wa = WA + lo;
+    const rq = RQ + lo;
+    const ri = RI + linkFrom[l] * B;
     if (recycles[buyer] === 1) {
       for (let b = 0; b < n; b++) {
-        const x = base[b] * g - recycled[o + b];
-        const w = x > 0 ? normShare[lo + b] * x : 0;
-        want[lo + b] = w;
-        const r = w * aLink[lo + b];
-        req[lo + b] = r;
-        reqIn[fo + b] += r;
+        const x = h[base + b] * g - h[rc + b];
+        const w = x > 0 ? h[ns + b] * x : 0;
+        h[wa + b] = w;
+        const r = w * h[al + b];
+        h[rq + b] = r;
+        h[ri + b] += r;
       }
       continue;
     }
     // No recycled input: x = base x g - 0, the same number.
     if (keepWant || linkCuttable[l] === 1) {
       for (let b = 0; b < n; b++) {
-        const x = base[b] * g;
-        const w = x > 0 ? normShare[lo + b] * x : 0;
-        want[lo + b] = w;
-        const r = w * aLink[lo + b];
-        req[lo + b] = r;
-        reqIn[fo + b] += r;
+        const x = h[base + b] * g;
+        const w = x > 0 ? h[ns + b] * x : 0;
+        h[wa + b] = w;
+        const r = w * h[al + b];
+        h[rq + b] = r;
+        h[ri + b] += r;
       }
     } else {
       // a_l is 1 in every lane (w x 1 = w) and nothing reads the unscaled ask.
       for (let b = 0; b < n; b++) {
-        const x = base[b] * g;
-        const r = x > 0 ? normShare[lo + b] * x : 0;
-        req[lo + b] = r;
-        reqIn[fo + b] += r;
+        const x = h[base + b] * g;
+        const r = x > 0 ? h[ns + b] * x : 0;
+        h[rq + b] = r;
+        h[ri + b] += r;
       }
     }
   }

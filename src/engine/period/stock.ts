@@ -3,7 +3,7 @@
  * (refills beyond it, at a maker, to its stockpile), the rest is excess; each maker's shortfall after
  * substitution; chain fulfilment; holding cost; and the trace of lane 0 when one is kept.
  */
-import { LED_DELIVERED, LED_EXCESS, type Block } from '../block.ts';
+import { heapAt, LED_DELIVERED, LED_EXCESS, type Block } from '../block.ts';
 import { recordFlows } from './flow-record.ts';
 
 /** Closes period t in every lane. */
@@ -13,32 +13,42 @@ export function closePeriod(c: Block, t: number): void {
   for (let q = 0; q < P; q++) keepStock(c, processors[q], false);
   periodDemand.fill(0);
   periodDelivered.fill(0);
+  const h = c.heap;
+  const ts = heapAt(totalSubstituted);
+  const tsh = heapAt(totalShortfall);
+  const pd = heapAt(periodDemand);
+  const pdl = heapAt(periodDelivered);
   for (let k = 0; k < M; k++) {
     const i = makers[k];
     keepStock(c, i, true);
     const o = i * B;
     const ko = k * B;
+    const dm = heapAt(demand) + ko;
+    const dl = heapAt(delivered) + ko;
+    const st = heapAt(shippedTotal) + o;
+    const ms = heapAt(makerShortfallTotal) + ko;
+    const md = heapAt(makerDemandTotal) + ko;
     const fraction = subFraction[k];
     for (let b = 0; b < n; b++) {
-      const d = demand[ko + b];
-      const del = delivered[ko + b];
-      shippedTotal[o + b] += del;
+      const d = h[dm + b];
+      const del = h[dl + b];
+      h[st + b] += del;
       let short = d - del;
       if (short < 1e-9 * d) short = 0;
       if (fraction > 0) {
         subCount[ko + b] = short > 0 ? subCount[ko + b] + 1 : 0;
         if (subCount[ko + b] > subDelay[k]) {
           const sub = Math.min(short, fraction * d);
-          totalSubstituted[b] += sub;
+          h[ts + b] += sub;
           short -= sub;
           if (short < 1e-9 * d) short = 0;
         }
       }
-      totalShortfall[b] += short;
-      makerShortfallTotal[ko + b] += short;
-      makerDemandTotal[ko + b] += d;
-      periodDemand[b] += d;
-      periodDelivered[b] += del;
+      h[tsh + b] += short;
+      h[ms + b] += short;
+      h[md + b] += d;
+      h[pd + b] += d;
+      h[pdl + b] += del;
       if (series) {
         c.makerDemandSeries[(b * M + k) * H + t] = d;
         c.makerDeliveredSeries[(b * M + k) * H + t] = del;
@@ -52,9 +62,9 @@ export function closePeriod(c: Block, t: number): void {
   }
   if (hasStockpile) {
     for (let i = 0; i < N; i++) {
-      const h = stockHolding[i];
+      const rate = stockHolding[i];
       const o = i * B;
-      for (let b = 0; b < n; b++) holding[b] += stock[o + b] * h;
+      for (let b = 0; b < n; b++) holding[b] += stock[o + b] * rate;
     }
   }
   for (let b = 0; b < n; b++) {
@@ -73,29 +83,33 @@ export function closePeriod(c: Block, t: number): void {
 
 /** Unused input (and, at a maker, the period's refills) to the inventory up to max, refills beyond it to the stockpile, the rest is excess. */
 function keepStock(c: Block, i: number, toStockpile: boolean): void {
-  const { B, n, invMax, stockMax, inventory, refillNow, inputLeft, stock, ledger } = c;
+  const { B, n, heap: h, invMax, stockMax } = c;
   const o = i * B;
+  const inv = heapAt(c.inventory) + o;
+  const rn = heapAt(c.refillNow) + o;
+  const il = heapAt(c.inputLeft) + o;
+  const sk = heapAt(c.stock) + o;
   const max = invMax[i];
-  const excess = LED_EXCESS * B;
+  const excess = heapAt(c.ledger) + LED_EXCESS * B;
   if (max === 0 && (!toStockpile || stockMax[i] === 0)) {
     // No inventory (and no stockpile to take refills): min(0, total) = 0 (total >= 0), and all of it is excess.
     for (let b = 0; b < n; b++) {
-      inventory[o + b] = 0;
-      ledger[excess + b] += inputLeft[o + b] + refillNow[o + b];
+      h[inv + b] = 0;
+      h[excess + b] += h[il + b] + h[rn + b];
     }
     return;
   }
   for (let b = 0; b < n; b++) {
-    const total = inputLeft[o + b] + refillNow[o + b];
+    const total = h[il + b] + h[rn + b];
     const keep = Math.min(max, total);
-    inventory[o + b] = keep;
+    h[inv + b] = keep;
     let over = total - keep;
-    if (toStockpile && over > 0 && refillNow[o + b] > 0) {
-      const x = Math.min(over, refillNow[o + b], Math.max(0, stockMax[i] - stock[o + b]));
-      stock[o + b] += x;
+    if (toStockpile && over > 0 && h[rn + b] > 0) {
+      const x = Math.min(over, h[rn + b], Math.max(0, stockMax[i] - h[sk + b]));
+      h[sk + b] += x;
       over -= x;
     }
-    ledger[excess + b] += over;
+    h[excess + b] += over;
   }
 }
 
