@@ -95,7 +95,7 @@ export function createBlock(model: CompiledModel, lanes: number) {
     if (model.stockMax[i] > 0) hasStockpile = true;
   }
   // The per-lane quantities the period's steps read, as views of one array: a loop can then address
-  // them all through `heap` at their offsets (heapAt), and V8 checks one typed array per lane instead of
+  // them all through `heap` at their offsets (off), and V8 checks one typed array per lane instead of
   // one per quantity (it re-checks each typed array's map, length and data on every access of a loop).
   const heap = new Float64Array((14 + 2 * R) * N * B + 7 * L * B + 5 * M * B + 2 * B * H + 11 * B + LED_COUNT * B);
   let used = 0;
@@ -253,11 +253,23 @@ export function createBlock(model: CompiledModel, lanes: number) {
     trace: null as TrialTrace | null,
   };
   if (used !== heap.length) throw new Error(`block heap laid out ${used} of ${heap.length} numbers`);
-  return block;
+  return { ...block, off: heapOffsets(block) };
 }
 
-/** Where a per-lane quantity of the block (a view of its heap) starts in the heap. */
-export const heapAt = (view: Float64Array): number => view.byteOffset >> 3;
+/** The names of a block's per-lane quantities (the Float64Array fields; those the loops address through the heap are its views). */
+type Quantity<T> = { [K in keyof T]: T[K] extends Float64Array ? K : never }[keyof T];
+
+/**
+ * Where each view of the heap starts in it, by name, found once for the block: the loops add these to
+ * their row offsets (h[off.inputLeft + o + b]) instead of asking each view for its offset on every call.
+ */
+function heapOffsets<T extends { heap: Float64Array }>(block: T): Record<Quantity<T>, number> {
+  const off: Record<string, number> = {};
+  for (const [name, value] of Object.entries(block)) {
+    if (value instanceof Float64Array && value !== block.heap && value.buffer === block.heap.buffer) off[name] = value.byteOffset >> 3;
+  }
+  return off as Record<Quantity<T>, number>;
+}
 
 /** The buffers and the compiled model of a block, as one object of fixed shape that every step reads. */
 export type Block = ReturnType<typeof createBlock>;

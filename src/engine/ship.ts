@@ -4,7 +4,7 @@
  * mines and processing nodes, and covering unmet tier-1 requests. Amounts travel between steps through
  * per-node-lane arrays (scratch, laneScratch), never as double arguments, which V8 would box.
  */
-import { EPS, heapAt, LED_EXTRACTED, LED_IN_TRANSIT_END, LED_YIELD_LOSS, type Block } from './block.ts';
+import { EPS, LED_EXTRACTED, LED_IN_TRANSIT_END, LED_YIELD_LOSS, type Block } from './block.ts';
 
 /**
  * Where a shipment over link l in lane b in period t lands in an arrivals ring (arrivals or refillArrivals),
@@ -29,17 +29,17 @@ function fixedLanding(c: Block, l: number, t: number): number {
 
 /** Tier-1 shipments of node i: per lane, laneScratch[b] is shipped / requested (0 ships nothing); pro rata over its customers' requests. */
 export function shipTier1(c: Block, i: number, t: number): void {
-  const { B, n, heap: h, sellerStart, sellerLinks, req, shippedLink, arrivals, ledger, linkDelayable, laneScratch: ratio } = c;
+  const { B, n, heap: h, off, sellerStart, sellerLinks, req, shippedLink, arrivals, ledger, linkDelayable, laneScratch: ratio } = c;
   const end = LED_IN_TRANSIT_END * B;
   for (let j = sellerStart[i]; j < sellerStart[i + 1]; j++) {
     const l = sellerLinks[j];
     const lo = l * B;
     if (linkDelayable[l] === 0) {
       const at = fixedLanding(c, l, t);
-      const into = at >= 0 ? heapAt(arrivals) + at : heapAt(ledger) + end;
-      const rq = heapAt(req) + lo;
-      const sl = heapAt(shippedLink) + lo;
-      const ra = heapAt(ratio);
+      const into = at >= 0 ? off.arrivals + at : off.ledger + end;
+      const rq = off.req + lo;
+      const sl = off.shippedLink + lo;
+      const ra = off.laneScratch;
       for (let b = 0; b < n; b++) {
         const amount = h[rq + b] * h[ra + b];
         h[sl + b] = amount;
@@ -140,21 +140,17 @@ export function clearTierRequests(c: Block, all = false): void {
  * its part is dropped, not spread over the other links.
  */
 export function tierSplit(c: Block, buyer: number, passOn: boolean): void {
-  const { B, n, heap: h, buyerStart, buyerLinks, linkFrom, linkTransit, linkCuttable, linkDelayable, addTransit, linkAsked, nodeAsked } = c;
-  const sc = heapAt(c.scratch) + buyer * B;
-  const NS = heapAt(c.normShare);
-  const TQ = heapAt(c.treq);
-  const TI = heapAt(c.treqIn);
-  const AL = heapAt(c.aLink);
+  const { B, n, heap: h, off, buyerStart, buyerLinks, linkFrom, linkTransit, linkCuttable, linkDelayable, addTransit, linkAsked, nodeAsked } = c;
+  const sc = off.scratch + buyer * B;
   for (let j = buyerStart[buyer]; j < buyerStart[buyer + 1]; j++) {
     const l = buyerLinks[j];
     if (passOn && linkTransit[l] !== 0) continue;
     const lo = l * B;
     const from = linkFrom[l];
-    const ns = NS + lo;
-    const tq = TQ + lo;
-    const ti = TI + from * B;
-    const al = AL + lo;
+    const ns = off.normShare + lo;
+    const tq = off.treq + lo;
+    const ti = off.treqIn + from * B;
+    const al = off.aLink + lo;
     let asked = false;
     if (linkCuttable[l] === 0 && (!passOn || linkDelayable[l] === 0)) {
       // a_l is 1 and no transit is added in every lane, and callers leave 0 where a lane asks nothing
@@ -196,21 +192,16 @@ export function tierSplit(c: Block, buyer: number, passOn: boolean): void {
 
 /** Processing nodes short of input for their tier requests pass what they miss on to their sources. */
 export function passOnShortInput(c: Block): void {
-  const { B, n, heap: h, processors, P, yld, nodeAsked } = c;
-  const TI = heapAt(c.treqIn);
-  const IL = heapAt(c.inputLeft);
-  const AV = heapAt(c.avail);
-  const SO = heapAt(c.shippedOut);
-  const SC = heapAt(c.scratch);
+  const { B, n, heap: h, off, processors, P, yld, nodeAsked } = c;
   for (let q = 0; q < P; q++) {
     const i = processors[q];
     if (nodeAsked[i] === 0) continue;
     const o = i * B;
-    const ti = TI + o;
-    const il = IL + o;
-    const av = AV + o;
-    const so = SO + o;
-    const sc = SC + o;
+    const ti = off.treqIn + o;
+    const il = off.inputLeft + o;
+    const av = off.avail + o;
+    const so = off.shippedOut + o;
+    const sc = off.scratch + o;
     const y = yld[i];
     let misses = false;
     for (let b = 0; b < n; b++) {
@@ -243,17 +234,17 @@ function shipTier(c: Block, i: number, t: number, refill: boolean): void {
     if (linkDelayable[l] === 0) {
       // Every lane's shipment over this link lands in the same place.
       // Amounts are >= 0 (requests and ratios are), and adding 0 changes nothing: no test per lane.
-      const h = c.heap;
-      const tq = heapAt(treq) + lo;
-      const ra = heapAt(ratio);
+      const { heap: h, off } = c;
+      const tq = off.treq + lo;
+      const ra = off.laneScratch;
       if (k === 0) {
-        const nw = heapAt(now) + to;
+        const nw = (refill ? off.refillNow : off.inputLeft) + to;
         for (let b = 0; b < n; b++) h[nw + b] += h[tq + b] * h[ra + b];
       } else {
         const at = fixedLanding(c, l, t);
-        const into = heapAt(at >= 0 ? (refill ? refillArrivals : arrivals) : ledger) + (at >= 0 ? at : end);
+        const into = at < 0 ? off.ledger + end : (refill ? off.refillArrivals : off.arrivals) + at;
         if (refill) {
-          const rt = heapAt(refillInTransit) + to;
+          const rt = off.refillInTransit + to;
           for (let b = 0; b < n; b++) {
             const amount = h[tq + b] * h[ra + b];
             h[rt + b] += amount;
@@ -285,23 +276,18 @@ function shipTier(c: Block, i: number, t: number, refill: boolean): void {
 
 /** Mines serve the tier's requests pro rata from unused capacity. */
 export function minesServe(c: Block, t: number, refill: boolean): void {
-  const { B, n, heap: h, mines, nodeAsked } = c;
-  const TI = heapAt(c.treqIn);
-  const AV = heapAt(c.avail);
-  const SO = heapAt(c.shippedOut);
-  const ST = heapAt(c.shippedTotal);
-  const SC = heapAt(c.scratch);
-  const ratio = heapAt(c.laneScratch);
-  const extracted = heapAt(c.ledger) + LED_EXTRACTED * B;
+  const { B, n, heap: h, off, mines, nodeAsked } = c;
+  const ratio = off.laneScratch;
+  const extracted = off.ledger + LED_EXTRACTED * B;
   for (let q = 0; q < mines.length; q++) {
     const i = mines[q];
     if (nodeAsked[i] === 0) continue;
     const o = i * B;
-    const ti = TI + o;
-    const av = AV + o;
-    const so = SO + o;
-    const st = ST + o;
-    const sc = SC + o;
+    const ti = off.treqIn + o;
+    const av = off.avail + o;
+    const so = off.shippedOut + o;
+    const st = off.shippedTotal + o;
+    const sc = off.scratch + o;
     let any = false;
     for (let b = 0; b < n; b++) {
       const total = h[ti + b];
@@ -321,25 +307,19 @@ export function minesServe(c: Block, t: number, refill: boolean): void {
 
 /** Processing nodes serve the tier's requests from unused capacity and unused input. */
 export function processorsServe(c: Block, t: number, refill: boolean): void {
-  const { B, n, heap: h, processors, P, yld, nodeAsked } = c;
-  const TI = heapAt(c.treqIn);
-  const IL = heapAt(c.inputLeft);
-  const AV = heapAt(c.avail);
-  const SO = heapAt(c.shippedOut);
-  const ST = heapAt(c.shippedTotal);
-  const SC = heapAt(c.scratch);
-  const ratio = heapAt(c.laneScratch);
-  const loss = heapAt(c.ledger) + LED_YIELD_LOSS * B;
+  const { B, n, heap: h, off, processors, P, yld, nodeAsked } = c;
+  const ratio = off.laneScratch;
+  const loss = off.ledger + LED_YIELD_LOSS * B;
   for (let q = 0; q < P; q++) {
     const i = processors[q];
     if (nodeAsked[i] === 0) continue;
     const o = i * B;
-    const ti = TI + o;
-    const il = IL + o;
-    const av = AV + o;
-    const so = SO + o;
-    const st = ST + o;
-    const sc = SC + o;
+    const ti = off.treqIn + o;
+    const il = off.inputLeft + o;
+    const av = off.avail + o;
+    const so = off.shippedOut + o;
+    const st = off.shippedTotal + o;
+    const sc = off.scratch + o;
     const y = yld[i];
     let any = false;
     for (let b = 0; b < n; b++) {

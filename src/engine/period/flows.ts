@@ -3,31 +3,23 @@
  * min(input, c_n(t) / yield, requests / yield) of what arrived, its inventory and its recycled input; a
  * short source serves pro rata; a stockpile at the node then covers its customers' unmet requests.
  */
-import { heapAt, LED_EXTRACTED, LED_YIELD_LOSS, type Block } from '../block.ts';
+import { LED_EXTRACTED, LED_YIELD_LOSS, type Block } from '../block.ts';
 import { coverFromStock, shipTier1 } from '../ship.ts';
 
 /** Mines and projects, then processing nodes, ship their tier-1 requests in period t. */
 export function flowDownstream(c: Block, t: number): void {
-  const { B, n, heap: h, mines, processors, P, stockMax, recycles, invMax, yld, R } = c;
+  const { B, n, heap: h, off, mines, processors, P, stockMax, recycles, invMax, yld, R } = c;
   const slot = c.slot;
-  const RQ = heapAt(c.reqIn);
-  const AV = heapAt(c.avail);
-  const SO = heapAt(c.shippedOut);
-  const ST = heapAt(c.shippedTotal);
-  const AR = heapAt(c.arrivals);
-  const IN = heapAt(c.inventory);
-  const RC = heapAt(c.recycled);
-  const IL = heapAt(c.inputLeft);
-  const ratio = heapAt(c.laneScratch);
-  const extracted = heapAt(c.ledger) + LED_EXTRACTED * B;
-  const loss = heapAt(c.ledger) + LED_YIELD_LOSS * B;
+  const ratio = off.laneScratch;
+  const extracted = off.ledger + LED_EXTRACTED * B;
+  const loss = off.ledger + LED_YIELD_LOSS * B;
   for (let q = 0; q < mines.length; q++) {
     const i = mines[q];
     const o = i * B;
-    const rq = RQ + o;
-    const av = AV + o;
-    const so = SO + o;
-    const st = ST + o;
+    const rq = off.reqIn + o;
+    const av = off.avail + o;
+    const so = off.shippedOut + o;
+    const st = off.shippedTotal + o;
     for (let b = 0; b < n; b++) {
       const total = h[rq + b];
       const x = Math.min(total, h[av + b]);
@@ -45,14 +37,14 @@ export function flowDownstream(c: Block, t: number): void {
   for (let q = 0; q < P; q++) {
     const i = processors[q];
     const o = i * B;
-    const ar = AR + (i * R + slot) * B;
-    const inv = IN + o;
-    const rc = RC + o;
-    const rq = RQ + o;
-    const av = AV + o;
-    const so = SO + o;
-    const st = ST + o;
-    const il = IL + o;
+    const ar = off.arrivals + (i * R + slot) * B;
+    const inv = off.inventory + o;
+    const rc = off.recycled + o;
+    const rq = off.reqIn + o;
+    const av = off.avail + o;
+    const so = off.shippedOut + o;
+    const st = off.shippedTotal + o;
+    const il = off.inputLeft + o;
     const y = yld[i];
     // Without an inventory or recycling both are 0 in every lane (and x + 0 = x): the arrivals alone.
     const plain = invMax[i] === 0 && recycles[i] === 0;

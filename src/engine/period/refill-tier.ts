@@ -5,28 +5,23 @@
  * stockpiles at mines and processing nodes refill from their own unused output. Refills that arrive in a
  * later period go to the inventory first, then, at a maker, to its stockpile.
  */
-import { EPS, heapAt, LED_EXTRACTED, LED_YIELD_LOSS, type Block } from '../block.ts';
+import { EPS, LED_EXTRACTED, LED_YIELD_LOSS, type Block } from '../block.ts';
 import { clearTierRequests, minesServe, passOnShortInput, processorsServe, tierSplit } from '../ship.ts';
 import { deliverMore } from './delivery.ts';
 
 /** Refills arriving in period t: to the inventory up to its max, then at a maker to the stockpile, the rest to the period's input. */
 export function receiveRefills(c: Block, t: number): void {
-  const { B, n, R, heap: h, stockMax, invMax, makerPos, refillReceivers } = c;
+  const { B, n, R, heap: h, off, stockMax, invMax, makerPos, refillReceivers } = c;
   const slot = c.slot;
-  const RA = heapAt(c.refillArrivals);
-  const AR = heapAt(c.arrivals);
-  const RT = heapAt(c.refillInTransit);
-  const IN = heapAt(c.inventory);
-  const SK = heapAt(c.stock);
   for (let q = 0; q < refillReceivers.length; q++) {
     const i = refillReceivers[q];
     const o = i * B;
     const ao = (i * R + slot) * B;
-    const ra = RA + ao;
-    const ar = AR + ao;
-    const rt = RT + o;
-    const inv = IN + o;
-    const sk = SK + o;
+    const ra = off.refillArrivals + ao;
+    const ar = off.arrivals + ao;
+    const rt = off.refillInTransit + o;
+    const inv = off.inventory + o;
+    const sk = off.stock + o;
     const max = invMax[i];
     // Only a maker's stockpile takes refills beyond the inventory.
     const stockpile = makerPos[i] >= 0 && stockMax[i] > 0;
@@ -47,22 +42,17 @@ export function receiveRefills(c: Block, t: number): void {
 
 /** Tier 3 of period t in every lane. */
 export function refillTier(c: Block, t: number): void {
-  const { B, n, M, P, heap: h, makers, processors, invMax, stockMax, stockRefill, refillNow, hasStockpile } = c;
-  const IL = heapAt(c.inputLeft);
-  const RN = heapAt(refillNow);
-  const RT = heapAt(c.refillInTransit);
-  const SK = heapAt(c.stock);
-  const SC = heapAt(c.scratch);
+  const { B, n, M, P, heap: h, off, makers, processors, invMax, stockMax, stockRefill, hasStockpile } = c;
   clearTierRequests(c);
   let any = false;
   for (let k = 0; k < M; k++) {
     const i = makers[k];
     const o = i * B;
-    const il = IL + o;
-    const rn = RN + o;
-    const rt = RT + o;
-    const sk = SK + o;
-    const sc = SC + o;
+    const il = off.inputLeft + o;
+    const rn = off.refillNow + o;
+    const rt = off.refillInTransit + o;
+    const sk = off.stock + o;
+    const sc = off.scratch + o;
     const max = invMax[i];
     const refillsStock = stockMax[i] > 0 && stockRefill[i] > 0;
     let asks = false;
@@ -87,7 +77,7 @@ export function refillTier(c: Block, t: number): void {
     minesServe(c, t, false);
     processorsServe(c, t, true);
     // Refills that arrive in the period are delivered first, within what is still unmet, then stored.
-    deliverMore(c, refillNow, null);
+    deliverMore(c, 'refillNow', null);
   }
   clearTierRequests(c);
   let anyProcessor = false;
@@ -95,10 +85,10 @@ export function refillTier(c: Block, t: number): void {
     const i = processors[q];
     if (!(invMax[i] > 0)) continue;
     const o = i * B;
-    const il = IL + o;
-    const rn = RN + o;
-    const rt = RT + o;
-    const sc = SC + o;
+    const il = off.inputLeft + o;
+    const rn = off.refillNow + o;
+    const rt = off.refillInTransit + o;
+    const sc = off.scratch + o;
     let asks = false;
     for (let b = 0; b < n; b++) {
       const need = invMax[i] - h[il + b] - h[rn + b] - h[rt + b];

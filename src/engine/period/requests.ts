@@ -3,7 +3,7 @@
  * lowers them (model.md sections 2 and 4). Over link l with transit k a buyer asks
  * r_l = share'_l x max(0, min(need, c_n(t)) / yield x g(t, k) - rec_n(t)) x a_l(t).
  */
-import { heapAt, LED_RECYCLED, type Block } from '../block.ts';
+import { LED_RECYCLED, type Block } from '../block.ts';
 
 /** Every buyer's tier-1 requests for period t (t < 0: the steady-state start's pipeline). */
 export function requestTier1(c: Block, t: number): void {
@@ -15,20 +15,15 @@ export function requestTier1(c: Block, t: number): void {
 
 /** Buyer's requests over each of its links, in every lane; the need is a maker's demand or what the node was asked. */
 function requestOf(c: Block, buyer: number, t: number): void {
-  const { B, n, heap: h, makerPos, yld, recycles, buyerStart, buyerLinks, linkFrom, linkCuttable, anticipation, G, K } = c;
+  const { B, n, heap: h, off, makerPos, yld, recycles, buyerStart, buyerLinks, linkFrom, linkCuttable, anticipation, G, K } = c;
   // The unscaled ask is read only by flexibility (tier 2) and the trace.
   const keepWant = c.hasFlex || c.trace !== null;
   const k = makerPos[buyer];
   const o = buyer * B;
-  const nd = k >= 0 ? heapAt(c.demand) + k * B : heapAt(c.reqIn) + o;
-  const av = heapAt(c.avail) + o;
-  const rc = heapAt(c.recycled) + o;
-  const base = heapAt(c.laneScratch);
-  const NS = heapAt(c.normShare);
-  const AL = heapAt(c.aLink);
-  const WA = heapAt(c.want);
-  const RQ = heapAt(c.req);
-  const RI = heapAt(c.reqIn);
+  const nd = k >= 0 ? off.demand + k * B : off.reqIn + o;
+  const av = off.avail + o;
+  const rc = off.recycled + o;
+  const base = off.laneScratch;
   const y = yld[buyer];
   for (let b = 0; b < n; b++) h[base + b] = Math.min(h[nd + b], h[av + b]) / y;
   const ti = t + K;
@@ -36,11 +31,11 @@ function requestOf(c: Block, buyer: number, t: number): void {
     const l = buyerLinks[j];
     const g = anticipation[l * G + ti];
     const lo = l * B;
-    const ns = NS + lo;
-    const al = AL + lo;
-    const wa = WA + lo;
-    const rq = RQ + lo;
-    const ri = RI + linkFrom[l] * B;
+    const ns = off.normShare + lo;
+    const al = off.aLink + lo;
+    const wa = off.want + lo;
+    const rq = off.req + lo;
+    const ri = off.reqIn + linkFrom[l] * B;
     if (recycles[buyer] === 1) {
       for (let b = 0; b < n; b++) {
         const x = h[base + b] * g - h[rc + b];

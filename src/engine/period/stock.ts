@@ -3,31 +3,31 @@
  * (refills beyond it, at a maker, to its stockpile), the rest is excess; each maker's shortfall after
  * substitution; chain fulfilment; holding cost; and the trace of lane 0 when one is kept.
  */
-import { heapAt, LED_DELIVERED, LED_EXCESS, type Block } from '../block.ts';
+import { LED_DELIVERED, LED_EXCESS, type Block } from '../block.ts';
 import { recordFlows } from './flow-record.ts';
 
 /** Closes period t in every lane. */
 export function closePeriod(c: Block, t: number): void {
-  const { B, n, H, M, P, N, makers, processors, demand, delivered, shippedTotal, subFraction, subDelay, subCount, makerShortfallTotal, makerDemandTotal, totalShortfall, totalSubstituted, periodDemand, periodDelivered, hasStockpile, stock, stockHolding, holding, deliveredHistory, ledger, totalDemand, fulfilment, worst, trace } = c;
+  const { B, n, H, M, P, N, makers, processors, subFraction, subDelay, subCount, periodDemand, periodDelivered, hasStockpile, stock, stockHolding, holding, deliveredHistory, ledger, totalDemand, fulfilment, worst, trace } = c;
   const series = c.makerSeries;
   for (let q = 0; q < P; q++) keepStock(c, processors[q], false);
   periodDemand.fill(0);
   periodDelivered.fill(0);
-  const h = c.heap;
-  const ts = heapAt(totalSubstituted);
-  const tsh = heapAt(totalShortfall);
-  const pd = heapAt(periodDemand);
-  const pdl = heapAt(periodDelivered);
+  const { heap: h, off } = c;
+  const ts = off.totalSubstituted;
+  const tsh = off.totalShortfall;
+  const pd = off.periodDemand;
+  const pdl = off.periodDelivered;
   for (let k = 0; k < M; k++) {
     const i = makers[k];
     keepStock(c, i, true);
     const o = i * B;
     const ko = k * B;
-    const dm = heapAt(demand) + ko;
-    const dl = heapAt(delivered) + ko;
-    const st = heapAt(shippedTotal) + o;
-    const ms = heapAt(makerShortfallTotal) + ko;
-    const md = heapAt(makerDemandTotal) + ko;
+    const dm = off.demand + ko;
+    const dl = off.delivered + ko;
+    const st = off.shippedTotal + o;
+    const ms = off.makerShortfallTotal + ko;
+    const md = off.makerDemandTotal + ko;
     const fraction = subFraction[k];
     for (let b = 0; b < n; b++) {
       const d = h[dm + b];
@@ -83,14 +83,14 @@ export function closePeriod(c: Block, t: number): void {
 
 /** Unused input (and, at a maker, the period's refills) to the inventory up to max, refills beyond it to the stockpile, the rest is excess. */
 function keepStock(c: Block, i: number, toStockpile: boolean): void {
-  const { B, n, heap: h, invMax, stockMax } = c;
+  const { B, n, heap: h, off, invMax, stockMax } = c;
   const o = i * B;
-  const inv = heapAt(c.inventory) + o;
-  const rn = heapAt(c.refillNow) + o;
-  const il = heapAt(c.inputLeft) + o;
-  const sk = heapAt(c.stock) + o;
+  const inv = off.inventory + o;
+  const rn = off.refillNow + o;
+  const il = off.inputLeft + o;
+  const sk = off.stock + o;
   const max = invMax[i];
-  const excess = heapAt(c.ledger) + LED_EXCESS * B;
+  const excess = off.ledger + LED_EXCESS * B;
   if (max === 0 && (!toStockpile || stockMax[i] === 0)) {
     // No inventory (and no stockpile to take refills): min(0, total) = 0 (total >= 0), and all of it is excess.
     for (let b = 0; b < n; b++) {
