@@ -57,9 +57,9 @@ export function defaultChunkSize(trials: number, workers: number): number {
   return Math.max(1, Math.min(trials, MAX_CHUNK, Math.ceil(even / LANES) * LANES));
 }
 
-/** How many workers a run can keep busy: no more than it has chunks. */
-export function usefulWorkers(trials: number, workers: number, chunkSize = defaultChunkSize(trials, workers)): number {
-  return Math.max(1, Math.min(workers, Math.ceil(trials / chunkSize)));
+/** How many workers a run can keep busy: no more than it has chunks (the pool's, poolRanges). */
+export function usefulWorkers(trials: number, workers: number, chunkSize?: number): number {
+  return Math.max(1, Math.min(workers, poolRanges(trials, workers, chunkSize).length));
 }
 
 /**
