@@ -222,7 +222,7 @@ export function passOnShortInput(c: Block): void {
  * are skipped.
  */
 function shipTier(c: Block, i: number, t: number, refill: boolean): void {
-  const { B, n, H, sellerStart, sellerLinks, linkTo, linkTransit, linkDelayable, linkAsked, addTransit, treq, arrivals, refillArrivals, refillInTransit, refillNow, inputLeft, ledger, trace, flowOn, tierCarried, laneScratch: ratio } = c;
+  const { B, n, H, heap: h, off, sellerStart, sellerLinks, linkTo, linkTransit, linkDelayable, linkAsked, addTransit, treq, arrivals, refillArrivals, refillInTransit, refillNow, inputLeft, ledger, trace, flowOn, tierCarried, laneScratch: ratio } = c;
   const end = LED_IN_TRANSIT_END * B;
   for (let j = sellerStart[i]; j < sellerStart[i + 1]; j++) {
     const l = sellerLinks[j];
@@ -234,7 +234,6 @@ function shipTier(c: Block, i: number, t: number, refill: boolean): void {
     if (linkDelayable[l] === 0) {
       // Every lane's shipment over this link lands in the same place.
       // Amounts are >= 0 (requests and ratios are), and adding 0 changes nothing: no test per lane.
-      const { heap: h, off } = c;
       const tq = off.treq + lo;
       const ra = off.laneScratch;
       if (k === 0) {
