@@ -10,6 +10,7 @@ import { DistKind, type CompiledDist } from '../random/distributions.ts';
 import { monthsToPeriods } from '../model/time.ts';
 import { TARGET_LINKS, TARGET_NODES, type CompiledModel } from './compiled-model.ts';
 import type { TrialTrace } from './trial-trace.ts';
+import { kernelMemory } from './kernels.ts';
 
 /** A period no project reaches (failed, or never commissioned). */
 export const NEVER = 0x3fffffff;
@@ -77,7 +78,8 @@ export function growLaneEvents(ev: LaneEvents): void {
 
 /** Allocates the buffers of a block of up to `lanes` lanes for the model. */
 export function createBlock(model: CompiledModel, lanes: number) {
-  const B = Math.max(1, lanes);
+  // Even, so the kernels' lane pairs never cross a row (the pair past an odd n touches a lane nobody reads).
+  const B = Math.max(2, lanes + (lanes & 1));
   const N = model.nodeIds.length;
   const L = model.linkFrom.length;
   const M = model.makers.length;
@@ -97,12 +99,16 @@ export function createBlock(model: CompiledModel, lanes: number) {
   // The per-lane quantities the period's steps read, as views of one array: a loop can then address
   // them all through `heap` at their offsets (off), and V8 checks one typed array per lane instead of
   // one per quantity (it re-checks each typed array's map, length and data on every access of a loop).
-  const heap = new Float64Array((14 + 2 * R) * N * B + 7 * L * B + 5 * M * B + 2 * B * H + 11 * B + LED_COUNT * B);
+  const size = (14 + 2 * R) * N * B + 7 * L * B + 6 * M * B + 2 * B * H + 11 * B + LED_COUNT * B;
+  const { buffer, kernels } = kernelMemory(8 * size);
+  const heap = new Float64Array(buffer, 0, size);
   let used = 0;
   const hot = (k: number) => heap.subarray(used, (used += k));
   const block = {
     ...model,
     heap,
+    /** the period's lane loops in WebAssembly, over this block's heap */
+    kernels,
     B, N, L, M, H, D, R,
     hasRefill,
     hasStockpile,
@@ -194,7 +200,8 @@ export function createBlock(model: CompiledModel, lanes: number) {
     demand: hot(M * B),
     delivered: hot(M * B),
     demandMult: hot(M * B),
-    subCount: i32(M * B),
+    /** periods each maker's shortfall has lasted (a count; in the heap, where the kernels read it) */
+    subCount: hot(M * B),
     makerShortfallTotal: hot(M * B),
     makerDemandTotal: hot(M * B),
 
@@ -252,7 +259,7 @@ export function createBlock(model: CompiledModel, lanes: number) {
     /** per-period detail of lane 0 (tests, time to survive, stage shares); only with one lane */
     trace: null as TrialTrace | null,
   };
-  if (used !== heap.length) throw new Error(`block heap laid out ${used} of ${heap.length} numbers`);
+  if (used !== size) throw new Error(`block heap laid out ${used} of ${heap.length} numbers`);
   return { ...block, off: heapOffsets(block) };
 }
 

@@ -8,7 +8,7 @@ import { recordFlows } from './flow-record.ts';
 
 /** Closes period t in every lane. */
 export function closePeriod(c: Block, t: number): void {
-  const { B, n, H, M, P, N, makers, processors, subFraction, subDelay, subCount, periodDemand, periodDelivered, hasStockpile, stock, stockHolding, holding, deliveredHistory, ledger, totalDemand, fulfilment, worst, trace } = c;
+  const { B, n, H, M, P, N, makers, processors, subFraction, subDelay, periodDemand, periodDelivered, hasStockpile, stock, stockHolding, holding, deliveredHistory, ledger, totalDemand, fulfilment, worst, trace } = c;
   const series = c.makerSeries;
   for (let q = 0; q < P; q++) keepStock(c, processors[q], false);
   periodDemand.fill(0);
@@ -18,46 +18,25 @@ export function closePeriod(c: Block, t: number): void {
   const tsh = off.totalShortfall;
   const pd = off.periodDemand;
   const pdl = off.periodDelivered;
+  const { kernels, laneScratch } = c;
+  // The trace's shortfall comes back through the lane scratch row (the trace's block has one lane).
+  const shortOut = trace ? off.laneScratch : -1;
   for (let k = 0; k < M; k++) {
     const i = makers[k];
     keepStock(c, i, true);
     const o = i * B;
     const ko = k * B;
-    const dm = off.demand + ko;
-    const dl = off.delivered + ko;
-    const st = off.shippedTotal + o;
-    const ms = off.makerShortfallTotal + ko;
-    const md = off.makerDemandTotal + ko;
-    const fraction = subFraction[k];
-    for (let b = 0; b < n; b++) {
-      const d = h[dm + b];
-      const del = h[dl + b];
-      h[st + b] += del;
-      let short = d - del;
-      if (short < 1e-9 * d) short = 0;
-      if (fraction > 0) {
-        subCount[ko + b] = short > 0 ? subCount[ko + b] + 1 : 0;
-        if (subCount[ko + b] > subDelay[k]) {
-          const sub = Math.min(short, fraction * d);
-          h[ts + b] += sub;
-          short -= sub;
-          if (short < 1e-9 * d) short = 0;
-        }
+    kernels.closeMaker(off.demand + ko, off.delivered + ko, off.shippedTotal + o, off.makerShortfallTotal + ko, off.makerDemandTotal + ko, off.subCount + ko, ts, tsh, pd, pdl, subFraction[k], subDelay[k], shortOut, n);
+    if (series) {
+      for (let b = 0; b < n; b++) {
+        c.makerDemandSeries[(b * M + k) * H + t] = h[off.demand + ko + b];
+        c.makerDeliveredSeries[(b * M + k) * H + t] = h[off.delivered + ko + b];
       }
-      h[tsh + b] += short;
-      h[ms + b] += short;
-      h[md + b] += d;
-      h[pd + b] += d;
-      h[pdl + b] += del;
-      if (series) {
-        c.makerDemandSeries[(b * M + k) * H + t] = d;
-        c.makerDeliveredSeries[(b * M + k) * H + t] = del;
-      }
-      if (trace) {
-        trace.makerDemand[k * H + t] = d;
-        trace.makerDelivered[k * H + t] = del;
-        trace.makerShortfall[k * H + t] = short;
-      }
+    }
+    if (trace) {
+      trace.makerDemand[k * H + t] = h[off.demand + ko];
+      trace.makerDelivered[k * H + t] = h[off.delivered + ko];
+      trace.makerShortfall[k * H + t] = laneScratch[0];
     }
   }
   if (hasStockpile) {
@@ -83,34 +62,9 @@ export function closePeriod(c: Block, t: number): void {
 
 /** Unused input (and, at a maker, the period's refills) to the inventory up to max, refills beyond it to the stockpile, the rest is excess. */
 function keepStock(c: Block, i: number, toStockpile: boolean): void {
-  const { B, n, heap: h, off, invMax, stockMax } = c;
+  const { B, n, off, invMax, stockMax } = c;
   const o = i * B;
-  const inv = off.inventory + o;
-  const rn = off.refillNow + o;
-  const il = off.inputLeft + o;
-  const sk = off.stock + o;
-  const max = invMax[i];
-  const excess = off.ledger + LED_EXCESS * B;
-  if (max === 0 && (!toStockpile || stockMax[i] === 0)) {
-    // No inventory (and no stockpile to take refills): min(0, total) = 0 (total >= 0), and all of it is excess.
-    for (let b = 0; b < n; b++) {
-      h[inv + b] = 0;
-      h[excess + b] += h[il + b] + h[rn + b];
-    }
-    return;
-  }
-  for (let b = 0; b < n; b++) {
-    const total = h[il + b] + h[rn + b];
-    const keep = Math.min(max, total);
-    h[inv + b] = keep;
-    let over = total - keep;
-    if (toStockpile && over > 0 && h[rn + b] > 0) {
-      const x = Math.min(over, h[rn + b], Math.max(0, stockMax[i] - h[sk + b]));
-      h[sk + b] += x;
-      over -= x;
-    }
-    h[excess + b] += over;
-  }
+  c.kernels.keepStock(off.inventory + o, off.refillNow + o, off.inputLeft + o, off.stock + o, off.ledger + LED_EXCESS * B, invMax[i], stockMax[i], toStockpile, n);
 }
 
 /** Lane 0's period t into the trace (blocks with a trace have one lane). */
