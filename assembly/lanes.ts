@@ -17,3 +17,13 @@
 @inline export function pick(mask: v128, next: v128, old: v128): v128 {
   return v128.bitselect(next, old, mask);
 }
+
+/** Whether a lane of the first n (pairs from b) is set in the mask; the pair past an odd n counts its first lane only. */
+@inline export function anyIn(mask: v128, b: i32, n: i32): bool {
+  return v128.any_true(b + 1 == n ? v128.and(mask, i64x2(-1, 0)) : mask);
+}
+
+/** A mask of the two lanes whose Int32 count (element index i of the memory, 4 bytes an element) is 0. */
+@inline export function intZero2(i: i32): v128 {
+  return i64x2.extend_low_i32x4_s(i32x4.eq(v128.load64_zero(<usize>i << 2), i32x4.splat(0)));
+}

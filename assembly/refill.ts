@@ -1,5 +1,5 @@
 // Tier 3's lane loops (src/engine/period/refill-tier.ts).
-import { get2, set2, pick } from './lanes';
+import { anyIn, get2, set2, pick } from './lanes';
 
 const EPS: f64 = 1e-12;
 
@@ -28,13 +28,6 @@ export function receiveRefills(ra: i32, ar: i32, rt: i32, inv: i32, sk: i32, max
   }
 }
 
-/** Whether any of the first n lanes of `need` (pairs from b) asks more than EPS; the pair past an odd n counts its first lane only. */
-@inline function asksIn(need: v128, b: i32, n: i32): bool {
-  let m = f64x2.gt(need, f64x2.splat(EPS));
-  if (b + 1 == n) m = v128.and(m, i64x2(-1, 0));
-  return v128.any_true(m);
-}
-
 /** A maker's refill need to sc: its inventory's gap after what it has and what is in transit, and its stockpile's (at most stockRefill); 1 if a lane asks. */
 export function makerRefillNeed(il: i32, rn: i32, rt: i32, sk: i32, sc: i32, max: f64, stockMax: f64, stockRefill: f64, refillsStock: bool, n: i32): bool {
   const zero = f64x2.splat(0);
@@ -52,7 +45,7 @@ export function makerRefillNeed(il: i32, rn: i32, rt: i32, sk: i32, sc: i32, max
       need = f64x2.add(need, f64x2.min(sref, f64x2.max(zero, f64x2.sub(f64x2.sub(smax, get2(sk + b)), spilled))));
     }
     set2(sc + b, pick(f64x2.gt(need, eps), need, zero));
-    if (asksIn(need, b, n)) asks = true;
+    if (anyIn(f64x2.gt(need, eps), b, n)) asks = true;
   }
   return asks;
 }
@@ -66,7 +59,7 @@ export function processorRefillNeed(il: i32, rn: i32, rt: i32, sc: i32, max: f64
   for (let b = 0; b < n; b += 2) {
     const need = f64x2.sub(f64x2.sub(f64x2.sub(vmax, get2(il + b)), get2(rn + b)), get2(rt + b));
     set2(sc + b, pick(f64x2.gt(need, eps), need, zero));
-    if (asksIn(need, b, n)) asks = true;
+    if (anyIn(f64x2.gt(need, eps), b, n)) asks = true;
   }
   return asks;
 }

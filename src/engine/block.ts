@@ -100,7 +100,8 @@ export function createBlock(model: CompiledModel, lanes: number) {
   // them all through `heap` at their offsets (off), and V8 checks one typed array per lane instead of
   // one per quantity (it re-checks each typed array's map, length and data on every access of a loop).
   const size = (14 + 2 * R) * N * B + 7 * L * B + 6 * M * B + 2 * B * H + 11 * B + LED_COUNT * B;
-  const { buffer, kernels } = kernelMemory(8 * size);
+  // After the numbers, the Int32 counts a kernel reads (added transit per link and lane).
+  const { buffer, kernels } = kernelMemory(8 * size + 4 * L * B);
   const heap = new Float64Array(buffer, 0, size);
   let used = 0;
   const hot = (k: number) => heap.subarray(used, (used += k));
@@ -183,7 +184,8 @@ export function createBlock(model: CompiledModel, lanes: number) {
 
     // Per link and lane.
     aLink: hot(L * B),
-    addTransit: i32(L * B),
+    /** periods of transit events add per link and lane (in the kernels' memory, after the heap) */
+    addTransit: new Int32Array(buffer, 8 * size, L * B),
     share: hot(L * B),
     /** share'_l: the mix's share over the sources online, renormalised (0 when none is online) */
     normShare: hot(L * B),

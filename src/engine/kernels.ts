@@ -4,16 +4,9 @@
  * loops in JavaScript, with the same operations in the same order, so the same numbers. A block's heap is
  * the memory of its own instance; the kernels address it by the element offsets the JavaScript uses.
  */
-import { KERNELS_WASM } from './kernels-wasm.ts';
+import { KERNELS_WASM, type Kernels } from './kernels-wasm.ts';
 
-/** The kernels a block calls (element offsets into its heap, then the node's parameters, then n). */
-export interface Kernels {
-  keepStock(inv: number, rn: number, il: number, sk: number, excess: number, max: number, stockMax: number, toStockpile: boolean, n: number): void;
-  closeMaker(dm: number, dl: number, st: number, ms: number, md: number, sc: number, ts: number, tsh: number, pd: number, pdl: number, fraction: number, subDelay: number, shortOut: number, n: number): void;
-  receiveRefills(ra: number, ar: number, rt: number, inv: number, sk: number, max: number, stockMax: number, stockpile: boolean, n: number): void;
-  makerRefillNeed(il: number, rn: number, rt: number, sk: number, sc: number, max: number, stockMax: number, stockRefill: number, refillsStock: boolean, n: number): number;
-  processorRefillNeed(il: number, rn: number, rt: number, sc: number, max: number, n: number): number;
-}
+export type { Kernels };
 
 /** The part of the WebAssembly API used here (the engine's type check has no DOM or Node types). */
 interface WasmApi {

@@ -29,22 +29,14 @@ function fixedLanding(c: Block, l: number, t: number): number {
 
 /** Tier-1 shipments of node i: per lane, laneScratch[b] is shipped / requested (0 ships nothing); pro rata over its customers' requests. */
 export function shipTier1(c: Block, i: number, t: number): void {
-  const { B, n, heap: h, off, sellerStart, sellerLinks, req, shippedLink, arrivals, ledger, linkDelayable, laneScratch: ratio } = c;
+  const { B, n, off, sellerStart, sellerLinks, req, shippedLink, arrivals, ledger, linkDelayable, laneScratch: ratio } = c;
   const end = LED_IN_TRANSIT_END * B;
   for (let j = sellerStart[i]; j < sellerStart[i + 1]; j++) {
     const l = sellerLinks[j];
     const lo = l * B;
     if (linkDelayable[l] === 0) {
       const at = fixedLanding(c, l, t);
-      const into = at >= 0 ? off.arrivals + at : off.ledger + end;
-      const rq = off.req + lo;
-      const sl = off.shippedLink + lo;
-      const ra = off.laneScratch;
-      for (let b = 0; b < n; b++) {
-        const amount = h[rq + b] * h[ra + b];
-        h[sl + b] = amount;
-        h[into + b] += amount;
-      }
+      c.kernels.shipFixed(off.req + lo, off.laneScratch, off.shippedLink + lo, at >= 0 ? off.arrivals + at : off.ledger + end, n);
       continue;
     }
     for (let b = 0; b < n; b++) {
@@ -140,8 +132,10 @@ export function clearTierRequests(c: Block, all = false): void {
  * its part is dropped, not spread over the other links.
  */
 export function tierSplit(c: Block, buyer: number, passOn: boolean): void {
-  const { B, n, heap: h, off, buyerStart, buyerLinks, linkFrom, linkTransit, linkCuttable, linkDelayable, addTransit, linkAsked, nodeAsked } = c;
+  const { B, n, off, buyerStart, buyerLinks, linkFrom, linkTransit, linkCuttable, linkDelayable, addTransit, linkAsked, nodeAsked, kernels } = c;
   const sc = off.scratch + buyer * B;
+  // addTransit's Int32 elements, as the kernels index their memory
+  const at = addTransit.byteOffset >> 2;
   for (let j = buyerStart[buyer]; j < buyerStart[buyer + 1]; j++) {
     const l = buyerLinks[j];
     if (passOn && linkTransit[l] !== 0) continue;
@@ -150,39 +144,12 @@ export function tierSplit(c: Block, buyer: number, passOn: boolean): void {
     const ns = off.normShare + lo;
     const tq = off.treq + lo;
     const ti = off.treqIn + from * B;
-    const al = off.aLink + lo;
-    let asked = false;
-    if (linkCuttable[l] === 0 && (!passOn || linkDelayable[l] === 0)) {
-      // a_l is 1 and no transit is added in every lane, and callers leave 0 where a lane asks nothing
-      // (never a value in 0..EPS): adding 0 x share' changes nothing, so no test per lane.
-      for (let b = 0; b < n; b++) {
-        const r = h[ns + b] * h[sc + b];
-        h[tq + b] += r;
-        h[ti + b] += r;
-      }
-      asked = true;
-    } else if (passOn) {
-      // Lanes where the link is cut (or, for a pass-on, has added transit) add 0: a select, not a branch,
-      // which the lanes' mix of asking and not asking would keep mispredicting; so is the sum that says
-      // whether any lane asked (every r is >= 0).
-      let sum = 0;
-      for (let b = 0; b < n; b++) {
-        const r = h[al + b] === 1 && addTransit[lo + b] === 0 ? h[ns + b] * h[sc + b] : 0;
-        h[tq + b] += r;
-        h[ti + b] += r;
-        sum += r;
-      }
-      asked = sum > 0;
-    } else {
-      let sum = 0;
-      for (let b = 0; b < n; b++) {
-        const r = h[al + b] === 1 ? h[ns + b] * h[sc + b] : 0;
-        h[tq + b] += r;
-        h[ti + b] += r;
-        sum += r;
-      }
-      asked = sum > 0;
-    }
+    let asked = true;
+    // a_l is 1 and no transit is added in every lane, and callers leave 0 where a lane asks nothing (never a
+    // value in 0..EPS): adding 0 x share' changes nothing, so no test per lane. Otherwise lanes where the
+    // link is cut (or, for a pass-on, has added transit) add 0, and the kernel says whether any lane asked.
+    if (linkCuttable[l] === 0 && (!passOn || linkDelayable[l] === 0)) kernels.splitAll(ns, sc, tq, ti, n);
+    else asked = kernels.splitCut(ns, sc, tq, ti, off.aLink + lo, passOn ? at + lo : -1, n) !== 0;
     if (asked) {
       linkAsked[l] = 1;
       nodeAsked[from] = 1;
@@ -192,24 +159,12 @@ export function tierSplit(c: Block, buyer: number, passOn: boolean): void {
 
 /** Processing nodes short of input for their tier requests pass what they miss on to their sources. */
 export function passOnShortInput(c: Block): void {
-  const { B, n, heap: h, off, processors, P, yld, nodeAsked } = c;
+  const { B, n, off, processors, P, yld, nodeAsked } = c;
   for (let q = 0; q < P; q++) {
     const i = processors[q];
     if (nodeAsked[i] === 0) continue;
     const o = i * B;
-    const ti = off.treqIn + o;
-    const il = off.inputLeft + o;
-    const av = off.avail + o;
-    const so = off.shippedOut + o;
-    const sc = off.scratch + o;
-    const y = yld[i];
-    let misses = false;
-    for (let b = 0; b < n; b++) {
-      const total = h[ti + b];
-      const miss = total > 0 ? (Math.min(total, Math.max(0, h[av + b] - h[so + b])) - h[il + b] * y) / y : 0;
-      h[sc + b] = miss > EPS ? miss : 0;
-      if (miss > EPS) misses = true;
-    }
+    const misses = c.kernels.shortInput(off.treqIn + o, off.inputLeft + o, off.avail + o, off.shippedOut + o, off.scratch + o, yld[i], n);
     // With no lane short, the pass-on would ask 0 everywhere: the sources would serve and ship nothing.
     if (misses) tierSplit(c, i, true);
   }
@@ -222,7 +177,7 @@ export function passOnShortInput(c: Block): void {
  * are skipped.
  */
 function shipTier(c: Block, i: number, t: number, refill: boolean): void {
-  const { B, n, H, heap: h, off, sellerStart, sellerLinks, linkTo, linkTransit, linkDelayable, linkAsked, addTransit, treq, arrivals, refillArrivals, refillInTransit, refillNow, inputLeft, ledger, trace, flowOn, tierCarried, laneScratch: ratio } = c;
+  const { B, n, H, off, sellerStart, sellerLinks, linkTo, linkTransit, linkDelayable, linkAsked, addTransit, treq, arrivals, refillArrivals, refillInTransit, refillNow, inputLeft, ledger, trace, flowOn, tierCarried, laneScratch: ratio } = c;
   const end = LED_IN_TRANSIT_END * B;
   for (let j = sellerStart[i]; j < sellerStart[i + 1]; j++) {
     const l = sellerLinks[j];
@@ -234,22 +189,11 @@ function shipTier(c: Block, i: number, t: number, refill: boolean): void {
     if (linkDelayable[l] === 0) {
       // Every lane's shipment over this link lands in the same place.
       // Amounts are >= 0 (requests and ratios are), and adding 0 changes nothing: no test per lane.
-      const tq = off.treq + lo;
-      const ra = off.laneScratch;
-      if (k === 0) {
-        const nw = (refill ? off.refillNow : off.inputLeft) + to;
-        for (let b = 0; b < n; b++) h[nw + b] += h[tq + b] * h[ra + b];
-      } else {
+      if (k === 0) c.kernels.shipLate(off.treq + lo, off.laneScratch, (refill ? off.refillNow : off.inputLeft) + to, -1, n);
+      else {
         const at = fixedLanding(c, l, t);
         const into = at < 0 ? off.ledger + end : (refill ? off.refillArrivals : off.arrivals) + at;
-        if (refill) {
-          const rt = off.refillInTransit + to;
-          for (let b = 0; b < n; b++) {
-            const amount = h[tq + b] * h[ra + b];
-            h[rt + b] += amount;
-            h[into + b] += amount;
-          }
-        } else for (let b = 0; b < n; b++) h[into + b] += h[tq + b] * h[ra + b];
+        c.kernels.shipLate(off.treq + lo, off.laneScratch, into, refill ? off.refillInTransit + to : -1, n);
       }
       if (trace) for (let b = 0; b < n; b++) if (treq[lo + b] * ratio[b] > 0) trace.linkCarried[l * H + t] += treq[lo + b] * ratio[b];
       if (flowOn) for (let b = 0; b < n; b++) if (treq[lo + b] * ratio[b] > 0) tierCarried[lo + b] += treq[lo + b] * ratio[b];
@@ -275,65 +219,28 @@ function shipTier(c: Block, i: number, t: number, refill: boolean): void {
 
 /** Mines serve the tier's requests pro rata from unused capacity. */
 export function minesServe(c: Block, t: number, refill: boolean): void {
-  const { B, n, heap: h, off, mines, nodeAsked } = c;
+  const { B, n, off, mines, nodeAsked } = c;
   const ratio = off.laneScratch;
   const extracted = off.ledger + LED_EXTRACTED * B;
   for (let q = 0; q < mines.length; q++) {
     const i = mines[q];
     if (nodeAsked[i] === 0) continue;
     const o = i * B;
-    const ti = off.treqIn + o;
-    const av = off.avail + o;
-    const so = off.shippedOut + o;
-    const st = off.shippedTotal + o;
-    const sc = off.scratch + o;
-    let any = false;
-    for (let b = 0; b < n; b++) {
-      const total = h[ti + b];
-      const x = total > 0 ? Math.min(total, Math.max(0, h[av + b] - h[so + b])) : 0;
-      h[sc + b] = x;
-      // x / x is exactly 1: most lanes are served in full, and skip the division.
-      h[ratio + b] = x === total ? (total > 0 ? 1 : 0) : x / total;
-      if (!(x > 0)) continue;
-      h[so + b] += x;
-      h[st + b] += x;
-      h[extracted + b] += x;
-      any = true;
-    }
+    const any = c.kernels.mineServe(off.treqIn + o, off.avail + o, off.shippedOut + o, off.shippedTotal + o, off.scratch + o, ratio, extracted, n);
     if (any) shipTier(c, i, t, refill);
   }
 }
 
 /** Processing nodes serve the tier's requests from unused capacity and unused input. */
 export function processorsServe(c: Block, t: number, refill: boolean): void {
-  const { B, n, heap: h, off, processors, P, yld, nodeAsked } = c;
+  const { B, n, off, processors, P, yld, nodeAsked } = c;
   const ratio = off.laneScratch;
   const loss = off.ledger + LED_YIELD_LOSS * B;
   for (let q = 0; q < P; q++) {
     const i = processors[q];
     if (nodeAsked[i] === 0) continue;
     const o = i * B;
-    const ti = off.treqIn + o;
-    const il = off.inputLeft + o;
-    const av = off.avail + o;
-    const so = off.shippedOut + o;
-    const st = off.shippedTotal + o;
-    const sc = off.scratch + o;
-    const y = yld[i];
-    let any = false;
-    for (let b = 0; b < n; b++) {
-      const total = h[ti + b];
-      const x = total > 0 ? Math.min(total, Math.max(0, h[av + b] - h[so + b]), h[il + b] * y) : 0;
-      h[sc + b] = x;
-      h[ratio + b] = x === total ? (total > 0 ? 1 : 0) : x / total;
-      if (!(x > 0)) continue;
-      // processExtra, inline: x <= inputLeft x y, but x / y can exceed inputLeft by an ulp
-      h[il + b] = Math.max(0, h[il + b] - x / y);
-      h[loss + b] += x / y - x;
-      h[so + b] += x;
-      h[st + b] += x;
-      any = true;
-    }
+    const any = c.kernels.processorServe(off.treqIn + o, off.inputLeft + o, off.avail + o, off.shippedOut + o, off.shippedTotal + o, off.scratch + o, ratio, loss, yld[i], n);
     if (any) shipTier(c, i, t, refill);
   }
 }

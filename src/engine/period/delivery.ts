@@ -6,32 +6,12 @@ import type { Block } from '../block.ts';
 
 /** Each maker's tier-1 delivery in period t, every lane. */
 export function deliver(c: Block, t: number): void {
-  const { B, n, M, R, heap: h, off, makers } = c;
+  const { B, n, M, R, off, makers, kernels } = c;
   const slot = c.slot;
   for (let k = 0; k < M; k++) {
     const i = makers[k];
     const o = i * B;
-    const ar = off.arrivals + (i * R + slot) * B;
-    const inv = off.inventory + o;
-    const dm = off.demand + k * B;
-    const av = off.avail + o;
-    const il = off.inputLeft + o;
-    const sk = off.stock + o;
-    const dl = off.delivered + k * B;
-    const so = off.shippedOut + o;
-    for (let b = 0; b < n; b++) {
-      const input = h[ar + b] + h[inv + b];
-      const limit = Math.min(h[dm + b], h[av + b]);
-      let d = Math.min(input, limit);
-      h[il + b] = input - d;
-      if (d < limit && h[sk + b] > 0) {
-        const fromStock = Math.min(h[sk + b], limit - d);
-        h[sk + b] -= fromStock;
-        d += fromStock;
-      }
-      h[dl + b] = d;
-      h[so + b] = d;
-    }
+    kernels.deliverMaker(off.arrivals + (i * R + slot) * B, off.inventory + o, off.demand + k * B, off.avail + o, off.inputLeft + o, off.stock + o, off.delivered + k * B, off.shippedOut + o, n);
   }
 }
 
@@ -46,14 +26,7 @@ export function deliverMore(c: Block, from: 'refillNow' | 'inputLeft', only: Uin
     const dm = off.demand + k * B;
     const dl = off.delivered + k * B;
     if (only === null) {
-      for (let b = 0; b < n; b++) {
-        const extra = Math.min(h[fr + b], Math.min(h[dm + b], h[av + b]) - h[dl + b]);
-        if (extra > 0) {
-          h[dl + b] += extra;
-          h[fr + b] = Math.max(0, h[fr + b] - extra);
-          h[so + b] = h[dl + b];
-        }
-      }
+      c.kernels.deliverMore(fr, av, so, dm, dl, n);
       continue;
     }
     for (let b = 0; b < n; b++) {

@@ -15,57 +15,22 @@ export function requestTier1(c: Block, t: number): void {
 
 /** Buyer's requests over each of its links, in every lane; the need is a maker's demand or what the node was asked. */
 function requestOf(c: Block, buyer: number, t: number): void {
-  const { B, n, heap: h, off, makerPos, yld, recycles, buyerStart, buyerLinks, linkFrom, linkCuttable, anticipation, G, K } = c;
+  const { B, n, off, makerPos, yld, recycles, buyerStart, buyerLinks, linkFrom, linkCuttable, anticipation, G, K, kernels } = c;
   // The unscaled ask is read only by flexibility (tier 2) and the trace.
   const keepWant = c.hasFlex || c.trace !== null;
   const k = makerPos[buyer];
   const o = buyer * B;
-  const nd = k >= 0 ? off.demand + k * B : off.reqIn + o;
-  const av = off.avail + o;
-  const rc = off.recycled + o;
   const base = off.laneScratch;
-  const y = yld[buyer];
-  for (let b = 0; b < n; b++) h[base + b] = Math.min(h[nd + b], h[av + b]) / y;
+  kernels.requestBase(k >= 0 ? off.demand + k * B : off.reqIn + o, off.avail + o, base, yld[buyer], n);
+  const rc = off.recycled + o;
   const ti = t + K;
   for (let j = buyerStart[buyer]; j < buyerStart[buyer + 1]; j++) {
     const l = buyerLinks[j];
-    const g = anticipation[l * G + ti];
     const lo = l * B;
-    const ns = off.normShare + lo;
-    const al = off.aLink + lo;
-    const wa = off.want + lo;
-    const rq = off.req + lo;
-    const ri = off.reqIn + linkFrom[l] * B;
-    if (recycles[buyer] === 1) {
-      for (let b = 0; b < n; b++) {
-        const x = h[base + b] * g - h[rc + b];
-        const w = x > 0 ? h[ns + b] * x : 0;
-        h[wa + b] = w;
-        const r = w * h[al + b];
-        h[rq + b] = r;
-        h[ri + b] += r;
-      }
-      continue;
-    }
-    // No recycled input: x = base x g - 0, the same number.
-    if (keepWant || linkCuttable[l] === 1) {
-      for (let b = 0; b < n; b++) {
-        const x = h[base + b] * g;
-        const w = x > 0 ? h[ns + b] * x : 0;
-        h[wa + b] = w;
-        const r = w * h[al + b];
-        h[rq + b] = r;
-        h[ri + b] += r;
-      }
-    } else {
-      // a_l is 1 in every lane (w x 1 = w) and nothing reads the unscaled ask.
-      for (let b = 0; b < n; b++) {
-        const x = h[base + b] * g;
-        const r = x > 0 ? h[ns + b] * x : 0;
-        h[rq + b] = r;
-        h[ri + b] += r;
-      }
-    }
+    // Mode 0 subtracts the recycled input; without it x = base x g - 0 is the same number (mode 1). Mode 2:
+    // a_l is 1 in every lane (w x 1 = w) and nothing reads the unscaled ask.
+    const mode = recycles[buyer] === 1 ? 0 : keepWant || linkCuttable[l] === 1 ? 1 : 2;
+    kernels.requestLink(base, rc, off.normShare + lo, off.aLink + lo, off.want + lo, off.req + lo, off.reqIn + linkFrom[l] * B, anticipation[l * G + ti], mode, n);
   }
 }
 
