@@ -7,3 +7,4 @@ export { deliverMaker, deliverMore } from './delivery';
 export { shipFixed, shipLate, splitAll, splitCut, shortInput, mineServe, processorServe } from './ship';
 export { receiveRefills, makerRefillNeed, processorRefillNeed } from './refill';
 export { keepStock, closeMaker } from './stock';
+export { availability, shareSum, shareNorm, fillRow, demandRow } from './online';

@@ -27,3 +27,8 @@
 @inline export function intZero2(i: i32): v128 {
   return i64x2.extend_low_i32x4_s(i32x4.eq(v128.load64_zero(<usize>i << 2), i32x4.splat(0)));
 }
+
+/** A mask of the two lanes whose Int32 (element index i of the memory) is at most t. */
+@inline export function intAtMost2(i: i32, t: i32): v128 {
+  return i64x2.extend_low_i32x4_s(i32x4.le_s(v128.load64_zero(<usize>i << 2), i32x4.splat(t)));
+}

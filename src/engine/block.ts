@@ -100,8 +100,9 @@ export function createBlock(model: CompiledModel, lanes: number) {
   // them all through `heap` at their offsets (off), and V8 checks one typed array per lane instead of
   // one per quantity (it re-checks each typed array's map, length and data on every access of a loop).
   const size = (14 + 2 * R) * N * B + 7 * L * B + 6 * M * B + 2 * B * H + 11 * B + LED_COUNT * B;
-  // After the numbers, the Int32 counts a kernel reads (added transit per link and lane).
-  const { buffer, kernels } = kernelMemory(8 * size + 4 * L * B);
+  // After the numbers, the Int32 counts the kernels read: added transit per link and lane, the period each
+  // node comes online per lane.
+  const { buffer, kernels } = kernelMemory(8 * size + 4 * (L + N) * B);
   const heap = new Float64Array(buffer, 0, size);
   let used = 0;
   const hot = (k: number) => heap.subarray(used, (used += k));
@@ -165,7 +166,7 @@ export function createBlock(model: CompiledModel, lanes: number) {
     // Per node and lane.
     aNode: hot(N * B),
     online: hot(N * B),
-    onlineAt: i32(N * B),
+    onlineAt: new Int32Array(buffer, 8 * size + 4 * L * B, N * B),
     avail: hot(N * B),
     inventory: hot(N * B),
     stock: hot(N * B),

@@ -8,10 +8,12 @@ import type { Block } from '../block.ts';
 
 /** Sets every maker's demand in every lane for period t. */
 export function drawDemand(c: Block, t: number): void {
-  const { B, n, M, makers, makerNoise, makerLever, wStream, leverStreams, demandPlan, W, OFF, demandMult, demand, onlineAt, laneQuiet, anyQuiet, laneScratch: noise } = c;
+  const { B, n, M, makers, makerNoise, makerLever, wStream, leverStreams, demandPlan, W, OFF, laneQuiet, anyQuiet, laneScratch: noise, off, kernels, onlineAt } = c;
+  const onlineAtAt = onlineAt.byteOffset >> 2;
   for (let k = 0; k < M; k++) {
     const dist = makerNoise[k];
     const o = k * B;
+    let clip = false;
     if (dist === null || dist.kind === DistKind.Fixed) {
       const x = dist === null ? 1 : Math.max(0, dist.p[0]);
       for (let b = 0; b < n; b++) noise[b] = laneQuiet[b] === 1 ? 1 : x;
@@ -20,10 +22,10 @@ export function drawDemand(c: Block, t: number): void {
       // A quiet lane draws nothing: its placeholder uniform is replaced by 1 below.
       for (let b = 0; b < n; b++) noise[b] = anyQuiet && laneQuiet[b] === 1 ? 0.5 : aleaNext(stream, b * ALEA_STRIDE);
       quantilesInPlace(dist, noise, n);
-      for (let b = 0; b < n; b++) noise[b] = anyQuiet && laneQuiet[b] === 1 ? 1 : Math.max(0, noise[b]);
+      // Noise is clipped at 0 (in the kernel, when no lane is quiet).
+      if (anyQuiet) for (let b = 0; b < n; b++) noise[b] = laneQuiet[b] === 1 ? 1 : Math.max(0, noise[b]);
+      clip = !anyQuiet;
     }
-    const planned = demandPlan[k * W + t + OFF];
-    const no = makers[k] * B;
-    for (let b = 0; b < n; b++) demand[o + b] = onlineAt[no + b] <= t ? planned * noise[b] * demandMult[o + b] : 0;
+    kernels.demandRow(off.demand + o, off.laneScratch, off.demandMult + o, onlineAtAt + makers[k] * B, demandPlan[k * W + t + OFF], t, clip, n);
   }
 }

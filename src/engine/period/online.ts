@@ -29,13 +29,12 @@ export function setOnline(c: Block, t: number): void {
  * node's at the start of a block (`all`), the others' staying there (capacity x 1 x 1 = capacity).
  */
 export function setAvailability(c: Block, all = false): void {
-  const { B, n, N, cap, aNode, online, avail, availChanging } = c;
+  const { B, n, N, cap, off, availChanging, kernels } = c;
   const count = all ? N : availChanging.length;
   for (let q = 0; q < count; q++) {
     const i = all ? q : availChanging[q];
     const o = i * B;
-    const capacity = cap[i];
-    for (let b = 0; b < n; b++) avail[o + b] = capacity * aNode[o + b] * online[o + b];
+    kernels.availability(off.avail + o, off.aNode + o, off.online + o, cap[i], n);
   }
 }
 
@@ -67,23 +66,17 @@ function applyDiversifyInLane(c: Block, buyer: number, b: number): void {
 export function normaliseShares(c: Block): void {
   if (!c.mixChanged) return;
   c.mixChanged = false;
-  const { B, n, dynamicBuyers, buyerStart, buyerLinks, linkFrom, share, online, normShare, laneScratch: sum } = c;
+  const { B, n, dynamicBuyers, buyerStart, buyerLinks, linkFrom, off, kernels } = c;
+  const sum = off.laneScratch;
   for (let q = 0; q < dynamicBuyers.length; q++) {
     const buyer = dynamicBuyers[q];
     const lo = buyerStart[buyer];
     const hi = buyerStart[buyer + 1];
-    for (let b = 0; b < n; b++) sum[b] = 0;
+    kernels.fillRow(sum, 0, n);
+    for (let j = lo; j < hi; j++) kernels.shareSum(off.share + buyerLinks[j] * B, off.online + linkFrom[buyerLinks[j]] * B, sum, n);
     for (let j = lo; j < hi; j++) {
       const l = buyerLinks[j];
-      const so = l * B;
-      const fo = linkFrom[l] * B;
-      for (let b = 0; b < n; b++) sum[b] += share[so + b] * online[fo + b];
-    }
-    for (let j = lo; j < hi; j++) {
-      const l = buyerLinks[j];
-      const so = l * B;
-      const fo = linkFrom[l] * B;
-      for (let b = 0; b < n; b++) normShare[so + b] = sum[b] > 0 ? (share[so + b] * online[fo + b]) / sum[b] : 0;
+      kernels.shareNorm(off.share + l * B, off.online + linkFrom[l] * B, sum, off.normShare + l * B, n);
     }
   }
 }
