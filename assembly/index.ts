@@ -8,3 +8,5 @@ export { shipFixed, shipLate, splitAll, splitCut, shortInput, mineServe, process
 export { receiveRefills, makerRefillNeed, processorRefillNeed } from './refill';
 export { keepStock, closeMaker } from './stock';
 export { availability, shareSum, shareNorm, fillRow, demandRow } from './online';
+export { normalQuantile, normalQuantiles } from './quantiles';
+export { exp, ln } from './math';
