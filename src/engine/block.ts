@@ -345,8 +345,12 @@ function delayableLinks(model: CompiledModel): Uint8Array {
   return delayable;
 }
 
-/** Most lanes a block simulates side by side: enough to spread each loop's fixed cost (64 ran 5% faster than 32 on the bench, 128 no more than 2% faster again). */
-export const MAX_LANES = 64;
+/**
+ * Most lanes a block simulates side by side: enough to spread each step's fixed cost (the JavaScript
+ * around each kernel call) over many lanes. With the kernels, 128 lanes ran 10% faster than 64 and 256
+ * 5-8% faster again (bench chain and held-out-like chain, in process).
+ */
+export const MAX_LANES = 256;
 /** Bytes a block's arrival rings may take: a long horizon with unbounded added transit gets fewer lanes, not gigabytes. */
 const RING_BYTES = 32 * 2 ** 20;
 

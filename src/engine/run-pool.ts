@@ -45,8 +45,9 @@ export interface PoolOptions<P = PartialResult> {
 }
 
 const CHUNKS_PER_WORKER = 8;
-// 2,048 trials: the chunk size before blocks grew to 64 lanes (a chunk's size sets how often progress moves).
-const MAX_CHUNK = 32 * LANES;
+// 2,048 trials (eight blocks), the chunk size since blocks had 32 lanes: a chunk's size sets how often
+// progress moves and how much a chunk's buffers take.
+const MAX_CHUNK = 2048;
 
 /**
  * The default chunk size for a run of `trials` trials on `workers` workers: about eight chunks per worker,
