@@ -347,10 +347,12 @@ function delayableLinks(model: CompiledModel): Uint8Array {
 
 /**
  * Most lanes a block simulates side by side: enough to spread each step's fixed cost (the JavaScript
- * around each kernel call) over many lanes. With the kernels, 128 lanes ran 10% faster than 64 and 256
- * 5-8% faster again (bench chain and held-out-like chain, in process).
+ * around each kernel call) over many lanes. With the kernels, 128 lanes ran 10% faster than 64 (bench
+ * chain and held-out-like chain, in process). 256 ran 5-8% faster again, but the bench's command-line
+ * peak at 100,000 trials rose by 45 MB over that at 10,000 (140 bytes a trial a strategy, against 20-25
+ * at 64 and 128 lanes), which the memory bar does not allow.
  */
-export const MAX_LANES = 256;
+export const MAX_LANES = 128;
 /** Bytes a block's arrival rings may take: a long horizon with unbounded added transit gets fewer lanes, not gigabytes. */
 const RING_BYTES = 32 * 2 ** 20;
 
