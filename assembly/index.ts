@@ -9,4 +9,4 @@ export { receiveRefills, makerRefillNeed, processorRefillNeed } from './refill';
 export { keepStock, closeMaker } from './stock';
 export { availability, shareSum, shareNorm, fillRow, demandRow } from './online';
 export { normalQuantile, normalQuantiles } from './quantiles';
-export { exp, ln } from './math';
+export { exp, expRow, ln } from './math';

@@ -111,3 +111,36 @@ export function exp(x: f64): f64 {
   const y = 1.0 - (lo - ((r * c) / (2.0 - c)) - hi);
   return ldexp(y, <i32>k);
 }
+
+/**
+ * e^x in two lanes, each lane's bits those of exp: the same steps over f64x2, for x in [-708, 709] where
+ * exp's y x 2^k is a normal number (then ldexp only adds k to y's exponent); a pair with a lane outside
+ * (or NaN) goes through exp lane by lane.
+ */
+export function exp2(x: v128): v128 {
+  const inRange = v128.and(f64x2.ge(x, f64x2.splat(-708)), f64x2.le(x, f64x2.splat(709)));
+  if (!i64x2.all_true(inRange)) {
+    return f64x2.replace_lane(f64x2.splat(exp(f64x2.extract_lane(x, 0))), 1, exp(f64x2.extract_lane(x, 1)));
+  }
+  const a = f64x2.mul(f64x2.splat(LOG2_E), x);
+  const half = f64x2.splat(0.5);
+  const k = f64x2.trunc(v128.bitselect(f64x2.sub(a, half), f64x2.add(a, half), f64x2.lt(x, f64x2.splat(0))));
+  const hi = f64x2.sub(x, f64x2.mul(k, f64x2.splat(LN2_HI)));
+  const lo = f64x2.mul(k, f64x2.splat(LN2_LO));
+  const r = f64x2.sub(hi, lo);
+  const t = f64x2.mul(r, r);
+  // expP without its t == 0 branch: there t x (...) is 0 and the sum the constant, the same number.
+  const p = f64x2.add(f64x2.splat(0.16666666666666602), f64x2.mul(t, f64x2.add(f64x2.splat(-0.0027777777777015593), f64x2.mul(t, f64x2.add(f64x2.splat(0.00006613756321437934), f64x2.mul(t, f64x2.add(f64x2.splat(-0.0000016533902205465252), f64x2.mul(t, f64x2.splat(4.1381367970572385e-8)))))))));
+  const c = f64x2.sub(r, f64x2.mul(t, p));
+  const y = f64x2.sub(f64x2.splat(1.0), f64x2.sub(f64x2.sub(lo, f64x2.div(f64x2.mul(r, c), f64x2.sub(f64x2.splat(2.0), c))), hi));
+  const k64 = i64x2.extend_low_i32x4_s(i32x4.trunc_sat_f64x2_s_zero(k));
+  const scaled = i64x2.add(y, i64x2.shl(k64, 52));
+  // Within 2^-28 of 0, exp is 1 + x.
+  const near = v128.and(f64x2.gt(x, f64x2.splat(-NEARZERO)), f64x2.lt(x, f64x2.splat(NEARZERO)));
+  return v128.bitselect(f64x2.add(f64x2.splat(1.0), x), scaled, near);
+}
+
+/** exp2 over n values at `at`, in place (pairs; n even): the form a test reads. */
+export function expRow(at: i32, n: i32): void {
+  for (let b = 0; b < n; b += 2) v128.store(<usize>(at + b) << 3, exp2(v128.load(<usize>(at + b) << 3)));
+}

@@ -2,12 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { kernelMemory } from '../../src/engine/kernels.ts';
 import { exp, log } from '../../src/random/portable-math.ts';
 import { normalQuantile } from '../../src/random/normal-quantile.ts';
+import { DistKind, quantilesInPlace, type CompiledDist } from '../../src/random/distributions.ts';
 import seedrandom from 'seedrandom';
 
 // The kernels' exp, log and normal quantile must give the JavaScript's bits (the engine's numbers may not
 // depend on which of the two computed a draw): compared exactly, on random inputs over every range the
 // engine meets and on the edge cases.
-const { kernels } = kernelMemory(64);
+const { kernels, buffer } = kernelMemory(8 * 4096);
+const row = new Float64Array(buffer, 0, 4096);
 const rng = seedrandom('kernels-math');
 const mismatches = (f: (x: number) => number, g: (x: number) => number, inputs: number[]) =>
   inputs.filter((x) => !Object.is(f(x), g(x))).slice(0, 5).map((x) => ({ x, wasm: f(x), js: g(x) }));
@@ -30,5 +32,36 @@ describe('the kernels\' math, bit for bit', () => {
     const inputs = [...edges.filter((x) => x >= 0 && x <= 1), 0.075, 0.925, 0.0749999, 0.925001, 1e-300, 1 - 1e-16, 1e-20];
     for (let i = 0; i < 100_000; i++) inputs.push(rng(), rng() * 1e-6);
     expect(mismatches(kernels.normalQuantile, normalQuantile, inputs)).toEqual([]);
+  });
+
+  // The two-lane forms, on rows of the memory: pairs of a lane in range and a lane out of it (or central
+  // and tail) take the lane-by-lane path, pairs of two in range the vector one; both must give exp's bits.
+  const rowMismatches = (inputs: number[], run: (n: number) => void, js: (x: number) => number) => {
+    const bad: { x: number; wasm: number; js: number }[] = [];
+    for (let from = 0; from < inputs.length; from += row.length) {
+      const part = inputs.slice(from, from + row.length);
+      row.set(part);
+      run(part.length);
+      part.forEach((x, i) => { if (!Object.is(row[i], js(x)) && bad.length < 5) bad.push({ x, wasm: row[i], js: js(x) }); });
+    }
+    return bad;
+  };
+
+  it('exp over lane pairs: 200,000 inputs, in range, out of range and mixed in a pair', () => {
+    const inputs = [...edges, 709, 709.5, -708, -708.5, 2 ** -28, -(2 ** -28), 2 ** -29, 1e-300];
+    for (let i = 0; i < 100_000; i++) inputs.push((rng() - 0.5) * 60, rng() < 0.01 ? -750 + 1465 * rng() : (rng() - 0.5) * 2 ** -25);
+    if (inputs.length % 2) inputs.push(0.25);
+    expect(rowMismatches(inputs, (n) => kernels.expRow(0, n), exp)).toEqual([]);
+  });
+
+  it('normal and lognormal noise over lane pairs: the JavaScript quantiles\' bits', () => {
+    const inputs: number[] = [0, 1, 0.5, 0.075, 0.925, 1e-300];
+    for (let i = 0; i < 100_000; i++) inputs.push(rng());
+    if (inputs.length % 2) inputs.push(0.3);
+    for (const [kind, p] of [[DistKind.Normal, [1, 0.05]], [DistKind.Lognormal, [-0.02, 0.06]], [DistKind.Lognormal, [3.2, 0.9]]] as const) {
+      const dist: CompiledDist = { kind, p: [...p] };
+      const js = (u: number) => { const v = Float64Array.of(u); quantilesInPlace(dist, v, 1); return v[0]; };
+      expect(rowMismatches(inputs, (n) => kernels.normalQuantiles(0, p[0], p[1], kind === DistKind.Lognormal, n), js)).toEqual([]);
+    }
   });
 });
