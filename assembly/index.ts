@@ -10,3 +10,4 @@ export { keepStock, closeMaker } from './stock';
 export { availability, shareSum, shareNorm, fillRow, demandRow } from './online';
 export { normalQuantile, normalQuantiles } from './quantiles';
 export { exp, expRow, ln } from './math';
+export { aleaRow, poissonRow } from './alea';

@@ -99,7 +99,7 @@ export function createBlock(model: CompiledModel, lanes: number) {
   // The per-lane quantities the period's steps read, as views of one array: a loop can then address
   // them all through `heap` at their offsets (off), and V8 checks one typed array per lane instead of
   // one per quantity (it re-checks each typed array's map, length and data on every access of a loop).
-  const size = (14 + 2 * R) * N * B + 7 * L * B + 6 * M * B + 2 * B * H + 11 * B + LED_COUNT * B;
+  const size = (14 + 2 * R) * N * B + 7 * L * B + 6 * M * B + 2 * B * H + 11 * B + LED_COUNT * B + (2 + model.leverCount) * B * ALEA_STRIDE;
   // After the numbers, the Int32 counts the kernels read: added transit per link and lane, the period each
   // node comes online per lane.
   const { buffer, kernels } = kernelMemory(8 * size + 4 * (L + N) * B);
@@ -157,11 +157,12 @@ export function createBlock(model: CompiledModel, lanes: number) {
     anyQuiet: false,
 
     // Streams: alea states, ALEA_STRIDE numbers a lane.
-    dStream: f64(B * ALEA_STRIDE),
-    wStream: f64(B * ALEA_STRIDE),
+    // (in the heap, where the kernels draw from them)
+    dStream: hot(B * ALEA_STRIDE),
+    wStream: hot(B * ALEA_STRIDE),
     /** the stress stream, drawn once per lane at its start */
     stressStream: f64(ALEA_STRIDE),
-    leverStreams: Array.from({ length: model.leverCount }, () => f64(B * ALEA_STRIDE)),
+    leverStreams: Array.from({ length: model.leverCount }, () => hot(B * ALEA_STRIDE)),
 
     // Per node and lane.
     aNode: hot(N * B),

@@ -11,10 +11,17 @@ import { OCCUR_CORRELATED, OCCUR_POISSON, OCCUR_SCRIPTED, TARGET_DEMAND, TARGET_
 
 /** Draws period t's new events in every lane that is not quiet, disruptions in processing order. */
 export function drawEvents(c: Block, t: number): void {
-  const { B, n, D, disruptions, scriptedStart, newStarts, dStream, laneQuiet, laneMask, laneDrew, events, periodsPerYear: ppy, disruptionCount } = c;
+  const { B, n, D, disruptions, scriptedStart, newStarts, dStream, laneQuiet, laneMask, laneDrew, events, periodsPerYear: ppy, disruptionCount, anyQuiet, off, kernels, laneScratch } = c;
   for (let j = 0; j < D; j++) {
     const dj = disruptions[j];
     const occurrence = dj.occurrence;
+    // Without quiet lanes a Poisson disruption's uniforms are drawn for every lane in the kernel (into the
+    // lane scratch row), which says whether any lane can start an event: in most periods none can.
+    const drawn = occurrence === OCCUR_POISSON && !anyQuiet;
+    if (drawn && (kernels.poissonRow(off.dStream, off.laneScratch, dj.expMinusRate, n) === 0 || dj.ratePerPeriod <= 0)) {
+      newStarts.fill(0, j * B, j * B + n);
+      continue;
+    }
     for (let b = 0; b < n; b++) {
       if (laneQuiet[b] === 1) continue;
       const so = b * ALEA_STRIDE;
@@ -22,7 +29,7 @@ export function drawEvents(c: Block, t: number): void {
       if (occurrence === OCCUR_SCRIPTED) count = scriptedStart[j * B + b] === t ? 1 : 0;
       else if (occurrence === OCCUR_POISSON) {
         // Most periods draw no event: u <= exp(-rate) is the inverse CDF's first step, kept inline.
-        const u = aleaNext(dStream, so);
+        const u = drawn ? laneScratch[b] : aleaNext(dStream, so);
         count = u <= dj.expMinusRate || dj.ratePerPeriod <= 0 ? 0 : poissonCount(u, dj.ratePerPeriod, dj.expMinusRate);
       }
       else if (occurrence === OCCUR_CORRELATED) {
