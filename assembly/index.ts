@@ -8,6 +8,6 @@ export { shipFixed, shipLate, splitAll, splitCut, shortInput, mineServe, process
 export { receiveRefills, makerRefillNeed, processorRefillNeed } from './refill';
 export { keepStock, closeMaker } from './stock';
 export { availability, shareSum, shareNorm, fillRow, demandRow } from './online';
-export { normalQuantile, normalQuantiles } from './quantiles';
+export { normalQuantile, normalQuantiles, pertQuantiles } from './quantiles';
 export { exp, expRow, ln } from './math';
 export { aleaRow, poissonRow } from './alea';

@@ -1,5 +1,5 @@
 // Step 2's noise quantiles (src/random/normal-quantile.ts, distributions.ts), over a row of the heap.
-import { exp2, ln } from './math';
+import { exp, exp2, ln } from './math';
 
 /** z with P(Z <= z) = p for a standard normal Z (Wichura's AS 241, as normal-quantile.ts computes it). */
 export function normalQuantile(p: f64): f64 {
@@ -70,4 +70,46 @@ export function normalQuantiles(at: i32, mu: f64, sigma: f64, lognormal: bool, n
     const x = f64x2.add(vmu, f64x2.mul(vsigma, z));
     v128.store(ptr, lognormal ? exp2(x) : x);
   }
+}
+
+const INTERVALS = 512;
+
+/**
+ * Beta-PERT noise, as beta-quantile-table.ts computes it: each of n uniforms at `at` to lo + (hi - lo) x Q(u),
+ * Q read from the table at `table` (lower half's q and d, then the upper half's, INTERVALS + 1 numbers
+ * each) at w = exp(log(u) / alpha) (or the mirror's at 1 - u), by cubic Hermite interpolation. A lane in
+ * an end interval, where the table gives way to stdlib's quantile, keeps its u and is flagged 1 in
+ * `flags` (0 elsewhere); the result says whether any lane was.
+ */
+export function pertQuantiles(at: i32, table: i32, invAlpha: f64, invBeta: f64, stepLower: f64, stepUpper: f64, lo: f64, hi: f64, flags: i32, n: i32): bool {
+  let any = false;
+  const span = hi - lo;
+  for (let b = 0; b < n; b++) {
+    const ptr = <usize>(at + b) << 3;
+    const u = load<f64>(ptr);
+    const upper = !(u <= 0.5);
+    const w = upper ? exp(ln(1 - u) * invBeta) : exp(ln(u) * invAlpha);
+    const h = upper ? stepUpper : stepLower;
+    const x = w / h;
+    const jf = Math.min(<f64>(INTERVALS - 1), Math.floor(x));
+    if (jf == 0) {
+      store<f64>(<usize>(flags + b) << 3, 1);
+      any = true;
+      continue;
+    }
+    store<f64>(<usize>(flags + b) << 3, 0);
+    const j = <i32>jf;
+    const q = table + (upper ? 2 * (INTERVALS + 1) : 0) + j;
+    const d = q + INTERVALS + 1;
+    const t = x - jf;
+    const q0 = load<f64>(<usize>q << 3);
+    const q1 = load<f64>(<usize>(q + 1) << 3);
+    const d0 = load<f64>(<usize>d << 3) * h;
+    const d1 = load<f64>(<usize>(d + 1) << 3) * h;
+    const t2 = t * t;
+    const t3 = t2 * t;
+    const v = (2 * t3 - 3 * t2 + 1) * q0 + (t3 - 2 * t2 + t) * d0 + (-2 * t3 + 3 * t2) * q1 + (t3 - t2) * d1;
+    store<f64>(ptr, lo + span * (upper ? 1 - v : v));
+  }
+  return any;
 }

@@ -11,6 +11,7 @@ import { monthsToPeriods } from '../model/time.ts';
 import { TARGET_LINKS, TARGET_NODES, type CompiledModel } from './compiled-model.ts';
 import type { TrialTrace } from './trial-trace.ts';
 import { kernelMemory } from './kernels.ts';
+import { BETA_TABLE_NUMBERS, betaTableLayout } from '../random/beta-quantile-table.ts';
 
 /** A period no project reaches (failed, or never commissioned). */
 export const NEVER = 0x3fffffff;
@@ -99,7 +100,10 @@ export function createBlock(model: CompiledModel, lanes: number) {
   // The per-lane quantities the period's steps read, as views of one array: a loop can then address
   // them all through `heap` at their offsets (off), and V8 checks one typed array per lane instead of
   // one per quantity (it re-checks each typed array's map, length and data on every access of a loop).
-  const size = (14 + 2 * R) * N * B + 7 * L * B + 6 * M * B + 2 * B * H + 11 * B + LED_COUNT * B + (2 + model.leverCount) * B * ALEA_STRIDE;
+  // Beta-PERT demand noise reads its beta table from the heap too (one per such maker).
+  const pertNoise = model.makerNoise.map((d) => (d !== null && d.kind === DistKind.Pert ? betaTableLayout(d.p[2], d.p[3]) : null));
+  const tableNumbers = pertNoise.filter((t) => t !== null).length * BETA_TABLE_NUMBERS;
+  const size = (14 + 2 * R) * N * B + 7 * L * B + 6 * M * B + 2 * B * H + 11 * B + LED_COUNT * B + (2 + model.leverCount) * B * ALEA_STRIDE + tableNumbers;
   // After the numbers, the Int32 counts the kernels read: added transit per link and lane, the period each
   // node comes online per lane.
   const { buffer, kernels } = kernelMemory(8 * size + 4 * (L + N) * B);
@@ -263,8 +267,15 @@ export function createBlock(model: CompiledModel, lanes: number) {
     /** per-period detail of lane 0 (tests, time to survive, stage shares); only with one lane */
     trace: null as TrialTrace | null,
   };
+  // Each PERT noise maker's table, where the kernel reads it (its heap element index).
+  const makerPertTable = pertNoise.map((t) => {
+    if (t === null) return null;
+    const at = hot(BETA_TABLE_NUMBERS);
+    at.set(t.values);
+    return { ...t, at: at.byteOffset >> 3 };
+  });
   if (used !== size) throw new Error(`block heap laid out ${used} of ${heap.length} numbers`);
-  return { ...block, off: heapOffsets(block) };
+  return { ...block, makerPertTable, off: heapOffsets(block) };
 }
 
 /** The names of a block's per-lane quantities (the Float64Array fields; those the loops address through the heap are its views). */

@@ -43,6 +43,17 @@ export function betaQuantileFast(u: number, alpha: number, beta: number): number
   return quantileFrom(tableOf(alpha, beta), u);
 }
 
+/** Numbers in betaTableLayout's values: the lower half's q and d, then the upper half's. */
+export const BETA_TABLE_NUMBERS = 4 * (INTERVALS + 1);
+
+/** The beta(alpha, beta) table as the engine's kernels read it (assembly/quantiles.ts, pertQuantiles): its numbers in one array, its steps, 1 / alpha and 1 / beta. */
+export function betaTableLayout(alpha: number, beta: number): { values: Float64Array; stepLower: number; stepUpper: number; invAlpha: number; invBeta: number } {
+  const table = tableOf(alpha, beta);
+  const values = new Float64Array(BETA_TABLE_NUMBERS);
+  [table.lower.q, table.lower.d, table.upper.q, table.upper.d].forEach((a, k) => values.set(a, k * (INTERVALS + 1)));
+  return { values, stepLower: table.lower.step, stepUpper: table.upper.step, invAlpha: table.invAlpha, invBeta: table.invBeta };
+}
+
 /** lo + (hi - lo) x the beta(alpha, beta) quantile of each of values[0..n), in place: betaQuantileFast's numbers, the table found once. */
 export function betaQuantilesInPlace(values: Float64Array, n: number, alpha: number, beta: number, lo: number, hi: number): void {
   const table = tableOf(alpha, beta);

@@ -3,6 +3,7 @@ import { kernelMemory } from '../../src/engine/kernels.ts';
 import { exp, log } from '../../src/random/portable-math.ts';
 import { normalQuantile } from '../../src/random/normal-quantile.ts';
 import { DistKind, quantilesInPlace, type CompiledDist } from '../../src/random/distributions.ts';
+import { BETA_TABLE_NUMBERS, betaQuantileFast, betaQuantilesInPlace, betaTableLayout } from '../../src/random/beta-quantile-table.ts';
 import seedrandom from 'seedrandom';
 
 // The kernels' exp, log and normal quantile must give the JavaScript's bits (the engine's numbers may not
@@ -62,6 +63,27 @@ describe('the kernels\' math, bit for bit', () => {
       const dist: CompiledDist = { kind, p: [...p] };
       const js = (u: number) => { const v = Float64Array.of(u); quantilesInPlace(dist, v, 1); return v[0]; };
       expect(rowMismatches(inputs, (n) => kernels.normalQuantiles(0, p[0], p[1], kind === DistKind.Lognormal, n), js)).toEqual([]);
+    }
+  });
+
+  it('beta-PERT noise from the table in memory: betaQuantilesInPlace\'s bits, end intervals left to stdlib', () => {
+    // The table after the row of uniforms, the flags after the table.
+    const n = 2048;
+    const tableAt = n;
+    const flagsAt = n + BETA_TABLE_NUMBERS;
+    const flags = new Float64Array(buffer, 8 * flagsAt, n);
+    for (const [lo, hi, alpha, beta] of [[0.9, 1.1, 3, 3], [24, 60, 2.333, 3.667], [1, 8, 1.571, 5.429]]) {
+      const t = betaTableLayout(alpha, beta);
+      new Float64Array(buffer, 8 * tableAt, BETA_TABLE_NUMBERS).set(t.values);
+      const us = Array.from({ length: n }, (_, i) => (i < 8 ? [0, 0.5, 1e-9, 1 - 1e-12, 0.25, 0.75, 1e-4, 1 - 1e-4][i] : rng()));
+      row.set(us);
+      const anyEnd = kernels.pertQuantiles(0, tableAt, t.invAlpha, t.invBeta, t.stepLower, t.stepUpper, lo, hi, flagsAt, n);
+      const expected = Float64Array.from(us);
+      betaQuantilesInPlace(expected, n, alpha, beta, lo, hi);
+      const got = Array.from(row.subarray(0, n), (v, i) => (flags[i] === 1 ? lo + (hi - lo) * betaQuantileFast(v, alpha, beta) : v));
+      expect(anyEnd).toBe(1);
+      expect(got.filter((v, i) => !Object.is(v, expected[i])).length).toBe(0);
+      expect(flags.filter((f) => f === 1).length).toBeLessThan(20);
     }
   });
 });

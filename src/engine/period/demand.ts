@@ -4,6 +4,7 @@
  */
 import { ALEA_STRIDE, aleaNext } from '../../random/alea.ts';
 import { DistKind, quantilesInPlace } from '../../random/distributions.ts';
+import { betaQuantileFast } from '../../random/beta-quantile-table.ts';
 import type { Block } from '../block.ts';
 
 /** Sets every maker's demand in every lane for period t. */
@@ -24,8 +25,15 @@ export function drawDemand(c: Block, t: number): void {
       else kernels.aleaRow(stream.byteOffset >> 3, off.laneScratch, n);
       // Normal and lognormal noise (the usual kinds) in the kernel, which computes the same bits without
       // boxing a double per draw as stdlib's exp does; the other kinds in JavaScript.
+      const table = c.makerPertTable[k];
       if (dist.kind === DistKind.Normal || dist.kind === DistKind.Lognormal) kernels.normalQuantiles(off.laneScratch, dist.p[0], dist.p[1], dist.kind === DistKind.Lognormal, n);
-      else quantilesInPlace(dist, noise, n);
+      else if (table !== null) {
+        const [lo, hi, alpha, beta] = dist.p;
+        // Lanes in an end interval of the table keep their u for stdlib's quantile (betaQuantileFast's path).
+        if (kernels.pertQuantiles(off.laneScratch, table.at, table.invAlpha, table.invBeta, table.stepLower, table.stepUpper, lo, hi, off.laneScratch2, n)) {
+          for (let b = 0; b < n; b++) if (c.laneScratch2[b] === 1) noise[b] = lo + (hi - lo) * betaQuantileFast(noise[b], alpha, beta);
+        }
+      } else quantilesInPlace(dist, noise, n);
       // Noise is clipped at 0 (in the kernel, when no lane is quiet).
       if (anyQuiet) for (let b = 0; b < n; b++) noise[b] = laneQuiet[b] === 1 ? 1 : Math.max(0, noise[b]);
       clip = !anyQuiet;
