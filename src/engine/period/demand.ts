@@ -23,8 +23,8 @@ export function drawDemand(c: Block, t: number): void {
       // A quiet lane draws nothing: its placeholder uniform is replaced by 1 below.
       if (anyQuiet) for (let b = 0; b < n; b++) noise[b] = laneQuiet[b] === 1 ? 0.5 : aleaNext(stream, b * ALEA_STRIDE);
       else kernels.aleaRow(stream.byteOffset >> 3, off.laneScratch, n);
-      // Normal and lognormal noise (the usual kinds) in the kernel, which computes the same bits without
-      // boxing a double per draw as stdlib's exp does; the other kinds in JavaScript.
+      // Normal, lognormal and beta-PERT noise (the usual kinds) in kernels, which compute the same bits
+      // without boxing a double per draw as stdlib's exp does; the other kinds in JavaScript.
       const table = c.makerPertTable[k];
       if (dist.kind === DistKind.Normal || dist.kind === DistKind.Lognormal) kernels.normalQuantiles(off.laneScratch, dist.p[0], dist.p[1], dist.kind === DistKind.Lognormal, n);
       else if (table !== null) {
