@@ -66,8 +66,9 @@ describe('accessibility', { timeout: 180_000 }, () => {
     expect(await axeViolations(page)).toEqual([]);
     await page.locator('.editor-form [data-path="/nodes/0/capacity"]').scrollIntoViewIfNeeded();
     await page.screenshot({ path: `${SCREENSHOTS}editor-all-open-with-issues.png` });
-    await fresh('#scenario=gallium&trials=300');
-    // the error banner of a failed run
+    // the error banner of a failed run: enough trials that the run is still going when the crash lands
+    // (300 trials of gallium take 0.4 s)
+    await fresh('#scenario=gallium&trials=6000');
     await page.click('#run-button');
     expect(await page.evaluate(() => window.__test!.crashWorker(0))).toBe(true);
     await runEnds(page, ['failed'], 30_000);

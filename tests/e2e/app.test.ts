@@ -283,7 +283,8 @@ describe('the browser app', { timeout: 180_000 }, () => {
   });
 
   it('replaces a run in progress when a link opens another scenario', async () => {
-    await fillPath('/trials', '400');
+    // Enough trials that the run is still going when the link opens (400 trials of gallium take 0.4 s).
+    await fillPath('/trials', '6000');
     await page.click('#run-button');
     await page.waitForFunction(() => document.body.dataset.runState === 'running');
     await page.goto(`${app.url}#scenario=gallium&trials=${TRIALS}`);
@@ -293,8 +294,8 @@ describe('the browser app', { timeout: 180_000 }, () => {
 
   it('reports a worker that crashes, keeps the last results, and runs again on fresh workers', async () => {
     const idBefore = (await shown()).result.scenario.id;
-    // Enough trials that the run is still going when the crash lands.
-    await fillPath('/trials', '400');
+    // Enough trials that the run is still going when the crash lands (400 trials of gallium take 0.4 s).
+    await fillPath('/trials', '6000');
     await page.click('#run-button');
     expect(await page.evaluate(() => window.__test!.crashWorker(0))).toBe(true);
     await runEnds(['failed'], 20_000);
