@@ -1,5 +1,5 @@
 // Step 4's lane loops (src/engine/period/flows.ts).
-import { get2, set2, pick } from './lanes';
+import { addTo, addWhere, get2, set2, pick } from './lanes';
 
 /** A mine ships min(requests, c_n(t)); ratio is shipped / requested (1 without a division when served in full, 0 when nothing ships). */
 export function mineShip(rq: i32, av: i32, so: i32, st: i32, ratio: i32, extracted: i32, n: i32): void {
@@ -11,10 +11,8 @@ export function mineShip(rq: i32, av: i32, so: i32, st: i32, ratio: i32, extract
     set2(so + b, x);
     const m = f64x2.gt(x, zero);
     set2(ratio + b, pick(m, pick(f64x2.eq(x, total), one, f64x2.div(x, total)), zero));
-    const s = get2(st + b);
-    set2(st + b, pick(m, f64x2.add(s, x), s));
-    const e = get2(extracted + b);
-    set2(extracted + b, pick(m, f64x2.add(e, x), e));
+    addWhere(st + b, m, x);
+    addWhere(extracted + b, m, x);
   }
 }
 
@@ -28,12 +26,11 @@ export function processorShip(ar: i32, inv: i32, rc: i32, rq: i32, av: i32, so: 
     const r = get2(rq + b);
     const used = f64x2.min(f64x2.min(input, f64x2.div(get2(av + b), vy)), f64x2.div(r, vy));
     const output = f64x2.mul(used, vy);
-    set2(loss + b, f64x2.add(get2(loss + b), f64x2.sub(used, output)));
+    addTo(loss + b, f64x2.sub(used, output));
     set2(il + b, f64x2.sub(input, used));
     set2(so + b, output);
     const m = f64x2.gt(output, zero);
     set2(ratio + b, pick(m, f64x2.div(output, r), zero));
-    const s = get2(st + b);
-    set2(st + b, pick(m, f64x2.add(s, output), s));
+    addWhere(st + b, m, output);
   }
 }

@@ -13,6 +13,27 @@
   v128.store(<usize>i << 3, v);
 }
 
+/** The engine's EPS (src/engine/block.ts): a need or a miss at most this is none. */
+export const EPS: f64 = 1e-12;
+
+/** Adds v to two lanes of the heap at element index i. */
+@inline export function addTo(i: i32, v: v128): void {
+  v128.store(<usize>i << 3, f64x2.add(v128.load(<usize>i << 3), v));
+}
+
+/** Adds v to the lanes of the two at element index i where the mask is set (the others keep their bits). */
+@inline export function addWhere(i: i32, mask: v128, v: v128): void {
+  const old = v128.load(<usize>i << 3);
+  v128.store(<usize>i << 3, v128.bitselect(f64x2.add(old, v), old, mask));
+}
+
+/** Writes x to two lanes at sc where it is above EPS, 0 elsewhere; whether a lane of the first n (pairs from b) is above. */
+@inline export function keepAboveEps(sc: i32, x: v128, b: i32, n: i32): bool {
+  const m = f64x2.gt(x, f64x2.splat(EPS));
+  v128.store(<usize>sc << 3, v128.bitselect(x, f64x2.splat(0), m));
+  return anyIn(m, b, n);
+}
+
 /** new where the mask is set, old elsewhere (bit for bit: a lane left alone keeps even the sign of a zero). */
 @inline export function pick(mask: v128, next: v128, old: v128): v128 {
   return v128.bitselect(next, old, mask);

@@ -1,5 +1,5 @@
 // Step 1's lane loops that are not events (src/engine/period/online.ts) and step 2's (demand.ts).
-import { get2, intAtMost2, set2, pick } from './lanes';
+import { addTo, get2, intAtMost2, set2, pick } from './lanes';
 
 /** c_n(t) = capacity x a_n(t) x online. */
 export function availability(av: i32, an: i32, on: i32, capacity: f64, n: i32): void {
@@ -9,7 +9,7 @@ export function availability(av: i32, an: i32, on: i32, capacity: f64, n: i32): 
 
 /** Adds share x online of one link of a mix to the sum row. */
 export function shareSum(sh: i32, on: i32, sum: i32, n: i32): void {
-  for (let b = 0; b < n; b += 2) set2(sum + b, f64x2.add(get2(sum + b), f64x2.mul(get2(sh + b), get2(on + b))));
+  for (let b = 0; b < n; b += 2) addTo(sum + b, f64x2.mul(get2(sh + b), get2(on + b)));
 }
 
 /** share' = share x online / sum where the sum is above 0, else 0. */

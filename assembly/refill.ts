@@ -1,7 +1,5 @@
 // Tier 3's lane loops (src/engine/period/refill-tier.ts).
-import { anyIn, get2, set2, pick } from './lanes';
-
-const EPS: f64 = 1e-12;
+import { get2, keepAboveEps, set2, pick } from './lanes';
 
 /** receiveRefills for one node: what arrives goes to the inventory up to max, then (a maker's) to the stockpile, the rest to the period's input. */
 export function receiveRefills(ra: i32, ar: i32, rt: i32, inv: i32, sk: i32, max: f64, stockMax: f64, stockpile: bool, n: i32): void {
@@ -31,7 +29,6 @@ export function receiveRefills(ra: i32, ar: i32, rt: i32, inv: i32, sk: i32, max
 /** A maker's refill need to sc: its inventory's gap after what it has and what is in transit, and its stockpile's (at most stockRefill); 1 if a lane asks. */
 export function makerRefillNeed(il: i32, rn: i32, rt: i32, sk: i32, sc: i32, max: f64, stockMax: f64, stockRefill: f64, refillsStock: bool, n: i32): bool {
   const zero = f64x2.splat(0);
-  const eps = f64x2.splat(EPS);
   const vmax = f64x2.splat(max);
   const smax = f64x2.splat(stockMax);
   const sref = f64x2.splat(stockRefill);
@@ -44,22 +41,18 @@ export function makerRefillNeed(il: i32, rn: i32, rt: i32, sk: i32, sc: i32, max
       const spilled = f64x2.max(zero, f64x2.sub(f64x2.add(have, transit), vmax));
       need = f64x2.add(need, f64x2.min(sref, f64x2.max(zero, f64x2.sub(f64x2.sub(smax, get2(sk + b)), spilled))));
     }
-    set2(sc + b, pick(f64x2.gt(need, eps), need, zero));
-    if (anyIn(f64x2.gt(need, eps), b, n)) asks = true;
+    if (keepAboveEps(sc + b, need, b, n)) asks = true;
   }
   return asks;
 }
 
 /** A processing node's refill need to sc: its inventory's gap after what it has and what is in transit; 1 if a lane asks. */
 export function processorRefillNeed(il: i32, rn: i32, rt: i32, sc: i32, max: f64, n: i32): bool {
-  const zero = f64x2.splat(0);
-  const eps = f64x2.splat(EPS);
   const vmax = f64x2.splat(max);
   let asks = false;
   for (let b = 0; b < n; b += 2) {
     const need = f64x2.sub(f64x2.sub(f64x2.sub(vmax, get2(il + b)), get2(rn + b)), get2(rt + b));
-    set2(sc + b, pick(f64x2.gt(need, eps), need, zero));
-    if (anyIn(f64x2.gt(need, eps), b, n)) asks = true;
+    if (keepAboveEps(sc + b, need, b, n)) asks = true;
   }
   return asks;
 }

@@ -1,5 +1,5 @@
 // Step 3's lane loops (src/engine/period/requests.ts).
-import { get2, set2, pick } from './lanes';
+import { addTo, get2, set2, pick } from './lanes';
 
 /** A buyer's request base: min(need, c_n(t)) / yield. */
 export function requestBase(nd: i32, av: i32, base: i32, y: f64, n: i32): void {
@@ -24,6 +24,6 @@ export function requestLink(base: i32, rc: i32, ns: i32, al: i32, wa: i32, rq: i
       r = f64x2.mul(w, get2(al + b));
     }
     set2(rq + b, r);
-    set2(ri + b, f64x2.add(get2(ri + b), r));
+    addTo(ri + b, r);
   }
 }

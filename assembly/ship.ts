@@ -1,14 +1,12 @@
 // The shared shipping primitives' lane loops (src/engine/ship.ts).
-import { anyIn, get2, intZero2, set2, pick } from './lanes';
-
-const EPS: f64 = 1e-12;
+import { addTo, addWhere, anyIn, get2, intZero2, keepAboveEps, set2, pick } from './lanes';
 
 /** Tier 1 over a link whose shipments all land in one row: request x ratio, kept as the link's shipment and added where it lands. */
 export function shipFixed(rq: i32, ra: i32, sl: i32, into: i32, n: i32): void {
   for (let b = 0; b < n; b += 2) {
     const amount = f64x2.mul(get2(rq + b), get2(ra + b));
     set2(sl + b, amount);
-    set2(into + b, f64x2.add(get2(into + b), amount));
+    addTo(into + b, amount);
   }
 }
 
@@ -16,8 +14,8 @@ export function shipFixed(rq: i32, ra: i32, sl: i32, into: i32, n: i32): void {
 export function shipLate(tq: i32, ra: i32, into: i32, rt: i32, n: i32): void {
   for (let b = 0; b < n; b += 2) {
     const amount = f64x2.mul(get2(tq + b), get2(ra + b));
-    if (rt >= 0) set2(rt + b, f64x2.add(get2(rt + b), amount));
-    set2(into + b, f64x2.add(get2(into + b), amount));
+    if (rt >= 0) addTo(rt + b, amount);
+    addTo(into + b, amount);
   }
 }
 
@@ -25,8 +23,8 @@ export function shipLate(tq: i32, ra: i32, into: i32, rt: i32, n: i32): void {
 export function splitAll(ns: i32, sc: i32, tq: i32, ti: i32, n: i32): void {
   for (let b = 0; b < n; b += 2) {
     const r = f64x2.mul(get2(ns + b), get2(sc + b));
-    set2(tq + b, f64x2.add(get2(tq + b), r));
-    set2(ti + b, f64x2.add(get2(ti + b), r));
+    addTo(tq + b, r);
+    addTo(ti + b, r);
   }
 }
 
@@ -39,8 +37,8 @@ export function splitCut(ns: i32, sc: i32, tq: i32, ti: i32, al: i32, at: i32, n
     let open = f64x2.eq(get2(al + b), one);
     if (at >= 0) open = v128.and(open, intZero2(at + b));
     const r = pick(open, f64x2.mul(get2(ns + b), get2(sc + b)), zero);
-    set2(tq + b, f64x2.add(get2(tq + b), r));
-    set2(ti + b, f64x2.add(get2(ti + b), r));
+    addTo(tq + b, r);
+    addTo(ti + b, r);
     if (anyIn(f64x2.gt(r, zero), b, n)) asked = true;
   }
   return asked;
@@ -49,16 +47,13 @@ export function splitCut(ns: i32, sc: i32, tq: i32, ti: i32, al: i32, at: i32, n
 /** What a processing node misses of its tier requests: (min(asked, unused capacity) - unused input x yield) / yield where asked, kept above EPS; whether any lane misses. */
 export function shortInput(ti: i32, il: i32, av: i32, so: i32, sc: i32, y: f64, n: i32): bool {
   const zero = f64x2.splat(0);
-  const eps = f64x2.splat(EPS);
   const vy = f64x2.splat(y);
   let misses = false;
   for (let b = 0; b < n; b += 2) {
     const total = get2(ti + b);
     const free = f64x2.max(zero, f64x2.sub(get2(av + b), get2(so + b)));
     const miss = pick(f64x2.gt(total, zero), f64x2.div(f64x2.sub(f64x2.min(total, free), f64x2.mul(get2(il + b), vy)), vy), zero);
-    const m = f64x2.gt(miss, eps);
-    set2(sc + b, pick(m, miss, zero));
-    if (anyIn(m, b, n)) misses = true;
+    if (keepAboveEps(sc + b, miss, b, n)) misses = true;
   }
   return misses;
 }
@@ -77,11 +72,9 @@ export function mineServe(ti: i32, av: i32, so: i32, st: i32, sc: i32, ratio: i3
     set2(ratio + b, pick(f64x2.eq(x, total), pick(asked, one, zero), f64x2.div(x, total)));
     const m = f64x2.gt(x, zero);
     if (!v128.any_true(m)) continue;
-    set2(so + b, pick(m, f64x2.add(s, x), s));
-    const t = get2(st + b);
-    set2(st + b, pick(m, f64x2.add(t, x), t));
-    const e = get2(extracted + b);
-    set2(extracted + b, pick(m, f64x2.add(e, x), e));
+    addWhere(so + b, m, x);
+    addWhere(st + b, m, x);
+    addWhere(extracted + b, m, x);
     if (anyIn(m, b, n)) any = true;
   }
   return any;
@@ -105,11 +98,9 @@ export function processorServe(ti: i32, il: i32, av: i32, so: i32, st: i32, sc: 
     if (!v128.any_true(m)) continue;
     const used = f64x2.div(x, vy);
     set2(il + b, pick(m, f64x2.max(zero, f64x2.sub(left, used)), left));
-    const l = get2(loss + b);
-    set2(loss + b, pick(m, f64x2.add(l, f64x2.sub(used, x)), l));
-    set2(so + b, pick(m, f64x2.add(s, x), s));
-    const t = get2(st + b);
-    set2(st + b, pick(m, f64x2.add(t, x), t));
+    addWhere(loss + b, m, f64x2.sub(used, x));
+    addWhere(so + b, m, x);
+    addWhere(st + b, m, x);
     if (anyIn(m, b, n)) any = true;
   }
   return any;
