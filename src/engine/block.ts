@@ -11,7 +11,7 @@ import { monthsToPeriods } from '../model/time.ts';
 import { TARGET_LINKS, TARGET_NODES, type CompiledModel } from './compiled-model.ts';
 import type { TrialTrace } from './trial-trace.ts';
 import { kernelMemory } from './kernels.ts';
-import { BETA_TABLE_NUMBERS, betaTableLayout } from '../random/beta-quantile-table.ts';
+import { BETA_TABLE_NUMBERS, writeBetaTable } from '../random/beta-quantile-table.ts';
 
 /** A period no project reaches (failed, or never commissioned). */
 export const NEVER = 0x3fffffff;
@@ -101,15 +101,17 @@ export function createBlock(model: CompiledModel, lanes: number) {
   // them all through `heap` at their offsets (off), and V8 checks one typed array per lane instead of
   // one per quantity (it re-checks each typed array's map, length and data on every access of a loop).
   // Beta-PERT demand noise reads its beta table from the heap too (one per such maker).
-  const pertNoise = model.makerNoise.map((d) => (d !== null && d.kind === DistKind.Pert ? betaTableLayout(d.p[2], d.p[3]) : null));
-  const tableNumbers = pertNoise.filter((t) => t !== null).length * BETA_TABLE_NUMBERS;
-  const size = (14 + 2 * R) * N * B + 7 * L * B + 6 * M * B + 2 * B * H + 11 * B + LED_COUNT * B + (2 + model.leverCount) * B * ALEA_STRIDE + tableNumbers;
-  // After the numbers, the Int32 counts the kernels read: added transit per link and lane, the period each
-  // node comes online per lane.
-  const { buffer, kernels } = kernelMemory(8 * size + 4 * (L + N) * B);
+  const pertMakers = model.makerNoise.filter((d) => d !== null && d.kind === DistKind.Pert).length;
+  const size = (14 + 2 * R) * N * B + 7 * L * B + 6 * M * B + 2 * B * H + 11 * B + LED_COUNT * B + (2 + model.leverCount) * B * ALEA_STRIDE + pertMakers * BETA_TABLE_NUMBERS;
+  // After the numbers, the Int32 counts the kernels read (added transit, the period a node comes online).
+  const ints = (L + N) * B;
+  const { buffer, kernels } = kernelMemory(8 * size + 4 * ints);
   const heap = new Float64Array(buffer, 0, size);
+  const counts = new Int32Array(buffer, 8 * size, ints);
   let used = 0;
+  let usedInts = 0;
   const hot = (k: number) => heap.subarray(used, (used += k));
+  const hotInts = (k: number) => counts.subarray(usedInts, (usedInts += k));
   const block = {
     ...model,
     heap,
@@ -171,7 +173,7 @@ export function createBlock(model: CompiledModel, lanes: number) {
     // Per node and lane.
     aNode: hot(N * B),
     online: hot(N * B),
-    onlineAt: new Int32Array(buffer, 8 * size + 4 * L * B, N * B),
+    onlineAt: hotInts(N * B),
     avail: hot(N * B),
     inventory: hot(N * B),
     stock: hot(N * B),
@@ -190,8 +192,8 @@ export function createBlock(model: CompiledModel, lanes: number) {
 
     // Per link and lane.
     aLink: hot(L * B),
-    /** periods of transit events add per link and lane (in the kernels' memory, after the heap) */
-    addTransit: new Int32Array(buffer, 8 * size, L * B),
+    /** periods of transit events add per link and lane */
+    addTransit: hotInts(L * B),
     share: hot(L * B),
     /** share'_l: the mix's share over the sources online, renormalised (0 when none is online) */
     normShare: hot(L * B),
@@ -267,14 +269,13 @@ export function createBlock(model: CompiledModel, lanes: number) {
     /** per-period detail of lane 0 (tests, time to survive, stage shares); only with one lane */
     trace: null as TrialTrace | null,
   };
-  // Each PERT noise maker's table, where the kernel reads it (its heap element index).
-  const makerPertTable = pertNoise.map((t) => {
-    if (t === null) return null;
-    const at = hot(BETA_TABLE_NUMBERS);
-    at.set(t.values);
-    return { ...t, at: at.byteOffset >> 3 };
+  // Each PERT noise maker's table, written where the kernel reads it (at: its heap element index).
+  const makerPertTable = model.makerNoise.map((d) => {
+    if (d === null || d.kind !== DistKind.Pert) return null;
+    const table = hot(BETA_TABLE_NUMBERS);
+    return { ...writeBetaTable(d.p[2], d.p[3], table), at: table.byteOffset >> 3 };
   });
-  if (used !== size) throw new Error(`block heap laid out ${used} of ${heap.length} numbers`);
+  if (used !== size || usedInts !== ints) throw new Error(`block heap laid out ${used} of ${size} numbers, ${usedInts} of ${ints} counts`);
   return { ...block, makerPertTable, off: heapOffsets(block) };
 }
 

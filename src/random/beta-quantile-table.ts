@@ -43,15 +43,14 @@ export function betaQuantileFast(u: number, alpha: number, beta: number): number
   return quantileFrom(tableOf(alpha, beta), u);
 }
 
-/** Numbers in betaTableLayout's values: the lower half's q and d, then the upper half's. */
+/** Numbers writeBetaTable writes: the lower half's q and d, then the upper half's. */
 export const BETA_TABLE_NUMBERS = 4 * (INTERVALS + 1);
 
-/** The beta(alpha, beta) table as the engine's kernels read it (assembly/quantiles.ts, pertQuantiles): its numbers in one array, its steps, 1 / alpha and 1 / beta. */
-export function betaTableLayout(alpha: number, beta: number): { values: Float64Array; stepLower: number; stepUpper: number; invAlpha: number; invBeta: number } {
+/** Writes the beta(alpha, beta) table into `into` as the engine's kernels read it (assembly/quantiles.ts, pertQuantiles); gives its steps, 1 / alpha and 1 / beta. */
+export function writeBetaTable(alpha: number, beta: number, into: Float64Array): { stepLower: number; stepUpper: number; invAlpha: number; invBeta: number } {
   const table = tableOf(alpha, beta);
-  const values = new Float64Array(BETA_TABLE_NUMBERS);
-  [table.lower.q, table.lower.d, table.upper.q, table.upper.d].forEach((a, k) => values.set(a, k * (INTERVALS + 1)));
-  return { values, stepLower: table.lower.step, stepUpper: table.upper.step, invAlpha: table.invAlpha, invBeta: table.invBeta };
+  [table.lower.q, table.lower.d, table.upper.q, table.upper.d].forEach((a, k) => into.set(a, k * (INTERVALS + 1)));
+  return { stepLower: table.lower.step, stepUpper: table.upper.step, invAlpha: table.invAlpha, invBeta: table.invBeta };
 }
 
 /** lo + (hi - lo) x the beta(alpha, beta) quantile of each of values[0..n), in place: betaQuantileFast's numbers, the table found once. */

@@ -3,7 +3,7 @@ import { kernelMemory } from '../../src/engine/kernels.ts';
 import { exp, log } from '../../src/random/portable-math.ts';
 import { normalQuantile } from '../../src/random/normal-quantile.ts';
 import { DistKind, quantilesInPlace, type CompiledDist } from '../../src/random/distributions.ts';
-import { BETA_TABLE_NUMBERS, betaQuantileFast, betaQuantilesInPlace, betaTableLayout } from '../../src/random/beta-quantile-table.ts';
+import { BETA_TABLE_NUMBERS, betaQuantileFast, betaQuantilesInPlace, writeBetaTable } from '../../src/random/beta-quantile-table.ts';
 import seedrandom from 'seedrandom';
 
 // The kernels' exp, log and normal quantile must give the JavaScript's bits (the engine's numbers may not
@@ -73,8 +73,7 @@ describe('the kernels\' math, bit for bit', () => {
     const flagsAt = n + BETA_TABLE_NUMBERS;
     const flags = new Float64Array(buffer, 8 * flagsAt, n);
     for (const [lo, hi, alpha, beta] of [[0.9, 1.1, 3, 3], [24, 60, 2.333, 3.667], [1, 8, 1.571, 5.429]]) {
-      const t = betaTableLayout(alpha, beta);
-      new Float64Array(buffer, 8 * tableAt, BETA_TABLE_NUMBERS).set(t.values);
+      const t = writeBetaTable(alpha, beta, new Float64Array(buffer, 8 * tableAt, BETA_TABLE_NUMBERS));
       const us = Array.from({ length: n }, (_, i) => (i < 8 ? [0, 0.5, 1e-9, 1 - 1e-12, 0.25, 0.75, 1e-4, 1 - 1e-4][i] : rng()));
       row.set(us);
       const anyEnd = kernels.pertQuantiles(0, tableAt, t.invAlpha, t.invBeta, t.stepLower, t.stepUpper, lo, hi, flagsAt, n);
