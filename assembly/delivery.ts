@@ -21,14 +21,15 @@ export function deliverMaker(ar: i32, inv: i32, dm: i32, av: i32, il: i32, sk: i
   }
 }
 
-/** A maker delivers more from fr, within what is still unmet, in every lane. */
-export function deliverMore(fr: i32, av: i32, so: i32, dm: i32, dl: i32, n: i32): void {
+/** A maker delivers more from fr, within what is still unmet: in every lane, or (only >= 0) in the lanes the row `only` marks with a value other than 0. */
+export function deliverMore(fr: i32, av: i32, so: i32, dm: i32, dl: i32, only: i32, n: i32): void {
   const zero = f64x2.splat(0);
   for (let b = 0; b < n; b += 2) {
     const f = get2(fr + b);
     const d = get2(dl + b);
     const extra = f64x2.min(f, f64x2.sub(f64x2.min(get2(dm + b), get2(av + b)), d));
-    const m = f64x2.gt(extra, zero);
+    let m = f64x2.gt(extra, zero);
+    if (only >= 0) m = v128.and(m, f64x2.ne(get2(only + b), zero));
     if (!v128.any_true(m)) continue;
     const next = pick(m, f64x2.add(d, extra), d);
     set2(dl + b, next);

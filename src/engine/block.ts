@@ -102,7 +102,7 @@ export function createBlock(model: CompiledModel, lanes: number) {
   // one per quantity (it re-checks each typed array's map, length and data on every access of a loop).
   // Beta-PERT demand noise reads its beta table from the heap too (one per such maker).
   const pertMakers = model.makerNoise.filter((d) => d !== null && d.kind === DistKind.Pert).length;
-  const size = (14 + 2 * R) * N * B + 7 * L * B + 6 * M * B + 2 * B * H + 11 * B + LED_COUNT * B + (2 + model.leverCount) * B * ALEA_STRIDE + pertMakers * BETA_TABLE_NUMBERS;
+  const size = (14 + 2 * R) * N * B + 7 * L * B + 6 * M * B + 2 * B * H + 12 * B + LED_COUNT * B + (2 + model.leverCount) * B * ALEA_STRIDE + pertMakers * BETA_TABLE_NUMBERS;
   // After the numbers, the Int32 counts the kernels read (added transit, the period a node comes online).
   const ints = (L + N) * B;
   const { buffer, kernels } = kernelMemory(8 * size + 4 * ints);
@@ -231,8 +231,8 @@ export function createBlock(model: CompiledModel, lanes: number) {
     periodDemand: hot(B),
     periodDelivered: hot(B),
     ledger: hot(LED_COUNT * B),
-    /** per lane: whether a later tier asked anything this period */
-    laneAsked: new Uint8Array(B),
+    /** per lane: 1 if a later tier asked anything this period (a row of the heap, where deliverMore's kernel reads it) */
+    laneAsked: hot(B),
     /** a per-lane scratch row (request bases, ratios) */
     laneScratch: hot(B),
     laneScratch2: hot(B),

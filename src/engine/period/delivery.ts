@@ -15,28 +15,12 @@ export function deliver(c: Block, t: number): void {
   }
 }
 
-/** After a later tier, makers deliver again from what it brought (the block's quantity `from`, per node and lane), within what is still unmet; only in lanes `only` marks (all when null). */
-export function deliverMore(c: Block, from: 'refillNow' | 'inputLeft', only: Uint8Array | null): void {
-  const { B, n, M, heap: h, off, makers } = c;
+/** After a later tier, makers deliver again from what it brought (the block's quantity `from`, per node and lane), within what is still unmet; only in the lanes laneAsked marks when `onlyAsked`. */
+export function deliverMore(c: Block, from: 'refillNow' | 'inputLeft', onlyAsked: boolean): void {
+  const { B, n, M, off, makers, kernels } = c;
+  const only = onlyAsked ? off.laneAsked : -1;
   for (let k = 0; k < M; k++) {
     const o = makers[k] * B;
-    const fr = off[from] + o;
-    const av = off.avail + o;
-    const so = off.shippedOut + o;
-    const dm = off.demand + k * B;
-    const dl = off.delivered + k * B;
-    if (only === null) {
-      c.kernels.deliverMore(fr, av, so, dm, dl, n);
-      continue;
-    }
-    for (let b = 0; b < n; b++) {
-      if (only[b] === 0) continue;
-      const extra = Math.min(h[fr + b], Math.min(h[dm + b], h[av + b]) - h[dl + b]);
-      if (extra > 0) {
-        h[dl + b] += extra;
-        h[fr + b] = Math.max(0, h[fr + b] - extra);
-        h[so + b] = h[dl + b];
-      }
-    }
+    kernels.deliverMore(off[from] + o, off.avail + o, off.shippedOut + o, off.demand + k * B, off.delivered + k * B, only, n);
   }
 }

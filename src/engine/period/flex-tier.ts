@@ -31,7 +31,7 @@ export function flexTier(c: Block, t: number): void {
   minesServe(c, t, false);
   processorsServe(c, t, false);
   if (flexFraction[STAGE_PROCESSING] > 0) forwardToUnmet(c, t);
-  deliverMore(c, 'inputLeft', laneAsked);
+  deliverMore(c, 'inputLeft', true);
 }
 
 /** Counts link l's unmet periods and, past the delay, re-asks fraction x its unmet amount of the buyer's other sources. */

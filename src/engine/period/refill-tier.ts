@@ -43,7 +43,7 @@ export function refillTier(c: Block, t: number): void {
     minesServe(c, t, false);
     processorsServe(c, t, true);
     // Refills that arrive in the period are delivered first, within what is still unmet, then stored.
-    deliverMore(c, 'refillNow', null);
+    deliverMore(c, 'refillNow', false);
   }
   clearTierRequests(c);
   let anyProcessor = false;
