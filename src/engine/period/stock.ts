@@ -8,17 +8,11 @@ import { recordFlows } from './flow-record.ts';
 
 /** Closes period t in every lane. */
 export function closePeriod(c: Block, t: number): void {
-  const { B, n, H, M, P, N, makers, processors, subFraction, subDelay, periodDemand, periodDelivered, hasStockpile, stock, stockHolding, holding, deliveredHistory, ledger, totalDemand, fulfilment, worst, trace } = c;
+  const { B, n, H, M, P, N, makers, processors, subFraction, subDelay, periodDemand, periodDelivered, hasStockpile, stock, stockHolding, holding, deliveredHistory, ledger, totalDemand, fulfilment, worst, trace, heap: h, off, kernels, laneScratch } = c;
   const series = c.makerSeries;
   for (let q = 0; q < P; q++) keepStock(c, processors[q], false);
   periodDemand.fill(0);
   periodDelivered.fill(0);
-  const { heap: h, off } = c;
-  const ts = off.totalSubstituted;
-  const tsh = off.totalShortfall;
-  const pd = off.periodDemand;
-  const pdl = off.periodDelivered;
-  const { kernels, laneScratch } = c;
   // The trace's shortfall comes back through the lane scratch row (the trace's block has one lane).
   const shortOut = trace ? off.laneScratch : -1;
   for (let k = 0; k < M; k++) {
@@ -26,7 +20,7 @@ export function closePeriod(c: Block, t: number): void {
     keepStock(c, i, true);
     const o = i * B;
     const ko = k * B;
-    kernels.closeMaker(off.demand + ko, off.delivered + ko, off.shippedTotal + o, off.makerShortfallTotal + ko, off.makerDemandTotal + ko, off.subCount + ko, ts, tsh, pd, pdl, subFraction[k], subDelay[k], shortOut, n);
+    kernels.closeMaker(off.demand + ko, off.delivered + ko, off.shippedTotal + o, off.makerShortfallTotal + ko, off.makerDemandTotal + ko, off.subCount + ko, off.totalSubstituted, off.totalShortfall, off.periodDemand, off.periodDelivered, subFraction[k], subDelay[k], shortOut, n);
     if (series) {
       for (let b = 0; b < n; b++) {
         c.makerDemandSeries[(b * M + k) * H + t] = h[off.demand + ko + b];
