@@ -27,13 +27,12 @@ export function fillRow(at: i32, value: f64, n: i32): void {
   for (let b = 0; b < n; b += 2) set2(at + b, v);
 }
 
-/** A maker's demand: planned x noise (clipped at 0 when clip) x multiplier where it is online by t (onlineAt, Int32 elements), else 0. */
-export function demandRow(dm: i32, noise: i32, mult: i32, onlineAt: i32, planned: f64, t: i32, clip: bool, n: i32): void {
+/** A maker's demand: planned x max(0, noise) x multiplier where it is online by t (onlineAt, Int32 elements), else 0. */
+export function demandRow(dm: i32, noise: i32, mult: i32, onlineAt: i32, planned: f64, t: i32, n: i32): void {
   const zero = f64x2.splat(0);
   const p = f64x2.splat(planned);
   for (let b = 0; b < n; b += 2) {
-    let x = get2(noise + b);
-    if (clip) x = f64x2.max(zero, x);
+    const x = f64x2.max(zero, get2(noise + b));
     set2(dm + b, pick(intAtMost2(onlineAt + b, t), f64x2.mul(f64x2.mul(p, x), get2(mult + b)), zero));
   }
 }

@@ -14,9 +14,8 @@ export function drawDemand(c: Block, t: number): void {
   for (let k = 0; k < M; k++) {
     const dist = makerNoise[k];
     const o = k * B;
-    let clip = false;
     if (dist === null || dist.kind === DistKind.Fixed) {
-      const x = dist === null ? 1 : Math.max(0, dist.p[0]);
+      const x = dist === null ? 1 : dist.p[0];
       for (let b = 0; b < n; b++) noise[b] = laneQuiet[b] === 1 ? 1 : x;
     } else {
       const stream = makerLever[k] < 0 ? wStream : leverStreams[makerLever[k]];
@@ -34,10 +33,9 @@ export function drawDemand(c: Block, t: number): void {
           for (let b = 0; b < n; b++) if (c.laneScratch2[b] === 1) noise[b] = lo + (hi - lo) * betaQuantileFast(noise[b], alpha, beta);
         }
       } else quantilesInPlace(dist, noise, n);
-      // Noise is clipped at 0 (in the kernel, when no lane is quiet).
-      if (anyQuiet) for (let b = 0; b < n; b++) noise[b] = laneQuiet[b] === 1 ? 1 : Math.max(0, noise[b]);
-      clip = !anyQuiet;
+      if (anyQuiet) for (let b = 0; b < n; b++) if (laneQuiet[b] === 1) noise[b] = 1;
     }
-    kernels.demandRow(off.demand + o, off.laneScratch, off.demandMult + o, onlineAtAt + makers[k] * B, demandPlan[k * W + t + OFF], t, clip, n);
+    // The kernel clips the noise at 0, whatever its kind (a quiet lane's 1 stays 1).
+    kernels.demandRow(off.demand + o, off.laneScratch, off.demandMult + o, onlineAtAt + makers[k] * B, demandPlan[k * W + t + OFF], t, n);
   }
 }
